@@ -8,22 +8,26 @@
 #   ./build-aux/run.sh check FILE…       any other arguments go to gtm-studio
 #   ./build-aux/run.sh --some-option     options only: the sample is still opened
 set -euo pipefail
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# Build in the source tree but run from the caller's directory, so that
+# relative FILE arguments mean what the caller meant.
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
-bash build-aux/deps.sh
-
-if [[ -f build/meson-private/coredata.dat ]]; then
-  meson setup --reconfigure build
-else
-  meson setup build
-fi
-meson compile -C build
+(
+  cd "$root"
+  bash build-aux/deps.sh
+  if [[ -f build/meson-private/coredata.dat ]]; then
+    meson setup --reconfigure build
+  else
+    meson setup build
+  fi
+  meson compile -C build
+)
 
 # Settings come from the schema compiled into build/data, so nothing has to be
 # installed; the UI resources are compiled into the binary.
-export GSETTINGS_SCHEMA_DIR="$PWD/build/data"
+export GSETTINGS_SCHEMA_DIR="$root/build/data"
 
-sample=data/samples/saas-launch.gtm
+sample=$root/data/samples/saas-launch.gtm
 args=("$@")
 only_options=1
 for a in "$@"; do
@@ -33,4 +37,4 @@ if ((only_options)) && [[ -f $sample ]]; then
   args+=("$sample")
 fi
 
-exec build/src/app/gtm-studio "${args[@]}"
+exec "$root/build/src/app/gtm-studio" "${args[@]}"
