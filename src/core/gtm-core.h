@@ -1,0 +1,45 @@
+/* gtm-core.h — everything of the display-free document engine
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "gtm-activity.h"
+#include "gtm-board.h"
+#include "gtm-brief.h"
+#include "gtm-color.h"
+#include "gtm-competitor.h"
+#include "gtm-connector.h"
+#include "gtm-enums.h"
+#include "gtm-format.h"
+#include "gtm-frame.h"
+#include "gtm-funnel-stage.h"
+#include "gtm-history.h"
+#include "gtm-image.h"
+#include "gtm-item.h"
+#include "gtm-key-message.h"
+#include "gtm-launch-plan.h"
+#include "gtm-messaging.h"
+#include "gtm-metric.h"
+#include "gtm-metrics.h"
+#include "gtm-node.h"
+#include "gtm-note.h"
+#include "gtm-persona.h"
+#include "gtm-price-tier.h"
+#include "gtm-pricing.h"
+#include "gtm-project.h"
+#include "gtm-render.h"
+#include "gtm-save.h"
+#include "gtm-segment.h"
+#include "gtm-shape.h"
+#include "gtm-swot.h"
+#include "gtm-text-box.h"
+
+G_BEGIN_DECLS
+
+/* Registers every node type, so that gtm_node_type_from_kind() finds the
+ * kinds of a file. Call once before reading files; calling again is cheap. */
+void gtm_core_init (void);
+
+G_END_DECLS

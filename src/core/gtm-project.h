@@ -1,0 +1,58 @@
+/* gtm-project.h — one product or launch: boards, personas and PMM content
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "gtm-node.h"
+#include "gtm-board.h"
+#include "gtm-history.h"
+
+G_BEGIN_DECLS
+
+#define GTM_PROJECT_MAX_BOARDS   1000
+#define GTM_PROJECT_MAX_ENTRIES  10000 /* personas, segments, competitors, … */
+
+typedef enum
+{
+  GTM_PROJECT_SLOT_TITLE = 2,
+  GTM_PROJECT_SLOT_PRODUCT_NAME,
+  GTM_PROJECT_SLOT_LANGUAGE,
+  GTM_PROJECT_SLOT_CREATED,
+  GTM_PROJECT_SLOT_MODIFIED,
+} GtmProjectSlot;
+
+#define GTM_TYPE_PROJECT (gtm_project_get_type ())
+
+G_DECLARE_FINAL_TYPE (GtmProject, gtm_project, GTM, PROJECT, GtmNode)
+
+/* An empty project created now: no boards, no personas. */
+GtmProject *gtm_project_new              (const char *title);
+
+GtmHistory *gtm_project_get_history      (GtmProject *self);
+
+const char *gtm_project_get_title        (GtmProject *self);
+const char *gtm_project_get_product_name (GtmProject *self);
+const char *gtm_project_get_language     (GtmProject *self);
+const char *gtm_project_get_created      (GtmProject *self);
+const char *gtm_project_get_modified     (GtmProject *self);
+/* The modified time is stamped by saving, outside the history. */
+void        gtm_project_touch            (GtmProject *self);
+
+GListModel *gtm_project_get_boards       (GtmProject *self); /* GtmBoard */
+GListModel *gtm_project_get_personas     (GtmProject *self); /* GtmPersona */
+GListModel *gtm_project_get_segments     (GtmProject *self); /* GtmSegment */
+GListModel *gtm_project_get_competitors  (GtmProject *self); /* GtmCompetitor */
+
+/* Singletons, always present. */
+GtmNode    *gtm_project_get_brief        (GtmProject *self); /* GtmBrief */
+GtmNode    *gtm_project_get_swot         (GtmProject *self); /* GtmSwot */
+GtmNode    *gtm_project_get_messaging    (GtmProject *self); /* GtmMessaging */
+GtmNode    *gtm_project_get_pricing      (GtmProject *self); /* GtmPricing */
+GtmNode    *gtm_project_get_launch_plan  (GtmProject *self); /* GtmLaunchPlan */
+GtmNode    *gtm_project_get_metrics      (GtmProject *self); /* GtmMetrics */
+
+guint       gtm_project_count_items      (GtmProject *self);
+
+G_END_DECLS
