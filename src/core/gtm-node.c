@@ -32,6 +32,15 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (GtmNode, gtm_node, G_TYPE_OBJECT)
 
+static void gtm_node_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec);
+static void gtm_node_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec);
+
 /* A subclass starts with its parent's description; copy it before the
  * subclass adds to it so that siblings don't share additions. */
 static void
@@ -62,6 +71,11 @@ gtm_node_class_install_fields (GtmNodeClass  *klass,
   g_return_val_if_fail (GTM_IS_NODE_CLASS (klass), 0);
 
   gtm_node_class_own (klass);
+
+  /* GObject does not inherit these two; every class that installs fields
+   * stores them in GtmNode. */
+  object_class->get_property = gtm_node_get_property;
+  object_class->set_property = gtm_node_set_property;
 
   first = klass->n_slots + 1;
   for (guint i = 0; i < n_pspecs; i++)
@@ -408,8 +422,6 @@ gtm_node_class_init (GtmNodeClass *klass)
 
   object_class->dispose = gtm_node_dispose;
   object_class->finalize = gtm_node_finalize;
-  object_class->get_property = gtm_node_get_property;
-  object_class->set_property = gtm_node_set_property;
   object_class->dispatch_properties_changed = gtm_node_dispatch_properties_changed;
 
   /* Ids are fixed for a node's life: they are chosen when it is created
