@@ -541,6 +541,17 @@ gtm_save_bytes (GFile         *file,
       return FALSE;
     }
 
+  /* The folder would let a rename replace a file the user may not write,
+   * but making a file read-only is how people protect it: respect that, as
+   * other editors do. (Root may write any file, so root saves it.) */
+  if (exists && faccessat (AT_FDCWD, real_path, W_OK, AT_EACCESS) != 0 && errno == EACCES)
+    {
+      g_set_error (error, GTM_SAVE_ERROR, GTM_SAVE_ERROR_PERMISSION_DENIED,
+                   _("Could not save “%s”: the file is read-only (%s)"),
+                   display_name, g_strerror (EACCES));
+      return FALSE;
+    }
+
   /* A new file gets the usual 0666 less the umask; a replacement starts
    * private and receives the original's mode once written. */
   fd = open_temp (folder, name, exists ? 0600 : 0666, &temp_path, &errsv);
