@@ -18,6 +18,9 @@ G_BEGIN_DECLS
  * (".<name>.<pid>-<random>.gtm-save~"), which is written, flushed to disk,
  * given the original's permissions and renamed over the original; then the
  * folder is flushed too. A symbolic link is followed and stays a link.
+ * Refused, leaving everything as it was: a file with other hard links (the
+ * rename would separate them: the user should Save As), a read-only file,
+ * and anything that is not a regular file (folder, pipe, device).
  *
  * Errors are in GTM_SAVE_ERROR, except cancellation (G_IO_ERROR_CANCELLED,
  * so callers can treat every cancelled operation alike). Every message names
@@ -32,7 +35,7 @@ typedef enum
   GTM_SAVE_ERROR_FAILED,            /* any other failure; the message says which */
   GTM_SAVE_ERROR_HARD_LINKS,        /* the target has other hard links: use Save As */
   GTM_SAVE_ERROR_NO_SPACE,          /* the disk is full or the quota is used up */
-  GTM_SAVE_ERROR_PERMISSION_DENIED, /* the folder can't be written (permissions, read-only disk) */
+  GTM_SAVE_ERROR_PERMISSION_DENIED, /* file or folder not writable, or a read-only disk */
   GTM_SAVE_ERROR_NOT_LOCAL,         /* the GFile has no local path (a URI GIO can't map) */
 } GtmSaveError;
 
