@@ -460,9 +460,10 @@ sync_folder (const char *folder)
  * Replaces the content of @file by @bytes atomically: if this fails or the
  * process dies at any moment, @file holds its old content or the new one,
  * complete. Symbolic links are followed and kept. A file with other hard
- * links is refused (%GTM_SAVE_ERROR_HARD_LINKS), as is anything that is not
- * a regular file (%GTM_SAVE_ERROR_NOT_REGULAR). Blocks: call it from a worker
- * thread or use gtm_save_bytes_async().
+ * links is refused (%GTM_SAVE_ERROR_HARD_LINKS), as are a read-only file
+ * (%GTM_SAVE_ERROR_PERMISSION_DENIED) and anything that is not a regular
+ * file (%GTM_SAVE_ERROR_NOT_REGULAR). Blocks: call it from a worker thread
+ * or use gtm_save_bytes_async().
  *
  * Returns: %TRUE once the new content is on disk
  */
