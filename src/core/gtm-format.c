@@ -1,0 +1,1932 @@
+/* gtm-format.c — reads and writes .gtm files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "gtm-format"
+
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "gtm-color.h"
+#include "gtm-core.h"
+#include "gtm-format.h"
+#include "gtm-image.h"
+
+/* The reader must accept every image the image item accepts. */
+G_STATIC_ASSERT (GTM_IMAGE_MAX_BYTES <= GTM_FORMAT_MAX_BINARY_SIZE);
+
+#define FORMAT_NAME "gtm-studio"
+
+/* Whole numbers in files: 18 digits always fit in a gint64 (json-glib
+ * silently wraps larger ones around). */
+#define MAX_INTEGER_DIGITS 18
+
+G_DEFINE_QUARK (gtm-format-error-quark, gtm_format_error)
+
+static gboolean
+is_id_field (GParamSpec *pspec)
+{
+  return pspec->owner_type == GTM_TYPE_NODE && strcmp (pspec->name, "id") == 0;
+}
+
+/* Shortest text that reads back as the same double, in the C locale. */
+static void
+format_double (char   *buf,
+               gsize   size,
+               double  value)
+{
+  static const char * const formats[] = { "%.15g", "%.16g", "%.17g" };
+
+  /* -0 would be written "-0" and read back as the integer 0, which then
+   * writes "0": not a byte-identical round trip. */
+  if (value == 0.0)
+    value = 0.0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_ascii_formatd (buf, size, formats[i], value);
+      if (g_ascii_strtod (buf, NULL) == value)
+        return;
+    }
+}
+
+/* ------------------------------------------------------------------------
+ * Writer
+ * ------------------------------------------------------------------------ */
+
+static void
+write_indent (GString *out,
+              guint    depth)
+{
+  for (guint i = 0; i < depth; i++)
+    g_string_append (out, "  ");
+}
+
+static void
+write_string (GString    *out,
+              const char *text)
+{
+  g_autofree char *valid = NULL;
+
+  if (text == NULL)
+    text = "";
+
+  /* Every string in the model is UTF-8 already (the reader and the
+   * history check it); this keeps the file valid whatever happens. */
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+
+  g_string_append_c (out, '"');
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    {
+      switch (*p)
+        {
+        case '"':
+          g_string_append (out, "\\\"");
+          break;
+        case '\\':
+          g_string_append (out, "\\\\");
+          break;
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+        case '\r':
+          g_string_append (out, "\\r");
+          break;
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
+        case '\b':
+          g_string_append (out, "\\b");
+          break;
+        case '\f':
+          g_string_append (out, "\\f");
+          break;
+        default:
+          if (*p < 0x20)
+            g_string_append_printf (out, "\\u%04x", *p);
+          else
+            g_string_append_c (out, (char) *p);
+          break;
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+/* Starts the next member of an object whose members are at @depth. */
+static void
+begin_member (GString    *out,
+              guint       depth,
+              gboolean   *first,
+              const char *name)
+{
+  g_string_append (out, *first ? "\n" : ",\n");
+  *first = FALSE;
+  write_indent (out, depth);
+  write_string (out, name);
+  g_string_append (out, ": ");
+}
+
+static void
+end_container (GString  *out,
+               guint     depth,
+               gboolean  empty,
+               char      close)
+{
+  if (!empty)
+    {
+      g_string_append_c (out, '\n');
+      write_indent (out, depth);
+    }
+  g_string_append_c (out, close);
+}
+
+static void
+write_value (GString      *out,
+             guint         depth,
+             GParamSpec   *pspec,
+             const GValue *value)
+{
+  GType type = pspec->value_type;
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  switch (G_TYPE_FUNDAMENTAL (type))
+    {
+    case G_TYPE_STRING:
+      write_string (out, g_value_get_string (value));
+      break;
+
+    case G_TYPE_BOOLEAN:
+      g_string_append (out, g_value_get_boolean (value) ? "true" : "false");
+      break;
+
+    case G_TYPE_INT:
+      g_string_append_printf (out, "%d", g_value_get_int (value));
+      break;
+
+    case G_TYPE_UINT:
+      g_string_append_printf (out, "%u", g_value_get_uint (value));
+      break;
+
+    case G_TYPE_INT64:
+      g_string_append_printf (out, "%" G_GINT64_FORMAT, g_value_get_int64 (value));
+      break;
+
+    case G_TYPE_DOUBLE:
+      {
+        double number = g_value_get_double (value);
+
+        /* JSON has no infinities; the history keeps fields within their
+         * (finite) limits, so this only guards the file. */
+        if (!isfinite (number))
+          number = G_PARAM_SPEC_DOUBLE (pspec)->default_value;
+        format_double (buf, sizeof buf, number);
+        g_string_append (out, buf);
+      }
+      break;
+
+    case G_TYPE_ENUM:
+      {
+        GEnumClass *enum_class = G_PARAM_SPEC_ENUM (pspec)->enum_class;
+        GEnumValue *enum_value = g_enum_get_value (enum_class, g_value_get_enum (value));
+
+        if (enum_value == NULL)
+          enum_value = g_enum_get_value (enum_class, G_PARAM_SPEC_ENUM (pspec)->default_value);
+        write_string (out, enum_value->value_nick);
+      }
+      break;
+
+    case G_TYPE_BOXED:
+      if (type == G_TYPE_STRV)
+        {
+          const char * const *strv = g_value_get_boxed (value);
+          gboolean first = TRUE;
+
+          g_string_append_c (out, '[');
+          for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
+            {
+              g_string_append (out, first ? "\n" : ",\n");
+              first = FALSE;
+              write_indent (out, depth + 1);
+              write_string (out, strv[i]);
+            }
+          end_container (out, depth, first, ']');
+        }
+      else if (type == G_TYPE_BYTES)
+        {
+          GBytes *bytes = g_value_get_boxed (value);
+          g_autofree char *base64 = NULL;
+
+          if (bytes != NULL && g_bytes_get_size (bytes) > 0)
+            {
+              gsize size;
+              const guchar *data = g_bytes_get_data (bytes, &size);
+
+              base64 = g_base64_encode (data, size);
+            }
+          write_string (out, base64);
+        }
+      else
+        {
+          g_critical ("Field “%s” has type %s, which files can't hold",
+                      pspec->name, g_type_name (type));
+          g_string_append (out, "null");
+        }
+      break;
+
+    default:
+      g_critical ("Field “%s” has type %s, which files can't hold",
+                  pspec->name, g_type_name (type));
+      g_string_append (out, "null");
+      break;
+    }
+}
+
+static void write_node (GString *out, GtmNode *node, guint depth,
+                        gboolean with_kind, gboolean with_id, gboolean is_root);
+
+static void
+write_list (GString    *out,
+            guint       depth,
+            GListModel *list,
+            gboolean    with_kind)
+{
+  guint n = g_list_model_get_n_items (list);
+
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtmNode) child = g_list_model_get_item (list, i);
+
+      g_string_append (out, i == 0 ? "\n" : ",\n");
+      write_indent (out, depth + 1);
+      write_node (out, child, depth + 1, with_kind, TRUE, FALSE);
+    }
+  end_container (out, depth, n == 0, ']');
+}
+
+static void
+write_node (GString  *out,
+            GtmNode  *node,
+            guint     depth,
+            gboolean  with_kind,
+            gboolean  with_id,
+            gboolean  is_root)
+{
+  GtmNodeClass *klass = GTM_NODE_GET_CLASS (node);
+  gboolean first = TRUE;
+  guint n;
+
+  g_string_append_c (out, '{');
+
+  if (is_root)
+    {
+      begin_member (out, depth + 1, &first, "format");
+      write_string (out, FORMAT_NAME);
+      begin_member (out, depth + 1, &first, "version");
+      g_string_append_printf (out, "%d", GTM_FORMAT_VERSION);
+    }
+
+  if (with_kind)
+    {
+      begin_member (out, depth + 1, &first, "kind");
+      write_string (out, klass->kind);
+    }
+
+  n = gtm_node_class_get_n_fields (klass);
+  for (guint i = 0; i < n; i++)
+    {
+      GParamSpec *pspec = gtm_node_class_get_field (klass, i);
+
+      if (!with_id && is_id_field (pspec))
+        continue;
+
+      begin_member (out, depth + 1, &first, pspec->name);
+      write_value (out, depth + 1, pspec, gtm_node_peek_value (node, pspec->param_id));
+    }
+
+  n = gtm_node_class_get_n_children (klass);
+  for (guint i = 0; i < n; i++)
+    {
+      const GtmNodeChildInfo *info = gtm_node_class_get_child_info (klass, i);
+
+      /* Singletons are named by their member; they carry no id. */
+      begin_member (out, depth + 1, &first, info->name);
+      write_node (out, gtm_node_get_child_at (node, i), depth + 1, FALSE, FALSE, FALSE);
+    }
+
+  n = gtm_node_class_get_n_lists (klass);
+  for (guint i = 0; i < n; i++)
+    {
+      const GtmNodeListInfo *info = gtm_node_class_get_list_info (klass, i);
+
+      begin_member (out, depth + 1, &first, info->name);
+      write_list (out, depth + 1, G_LIST_MODEL (gtm_node_get_list_at (node, i)),
+                  G_TYPE_IS_ABSTRACT (info->element_type));
+    }
+
+  end_container (out, depth, first, '}');
+}
+
+/**
+ * gtm_format_write_bytes:
+ * @project: a project
+ *
+ * Serializes @project: UTF-8 JSON indented by two spaces, members in the
+ * order of the class descriptions, every field written even when it has its
+ * default value, numbers in the C locale. The same model always gives the
+ * same bytes.
+ *
+ * Returns: (transfer full): the file's content
+ */
+GBytes *
+gtm_format_write_bytes (GtmProject *project)
+{
+  GString *out;
+
+  g_return_val_if_fail (GTM_IS_PROJECT (project), NULL);
+
+  out = g_string_sized_new (64 * 1024);
+  write_node (out, GTM_NODE (project), 0, FALSE, TRUE, TRUE);
+  g_string_append_c (out, '\n');
+
+  return g_string_free_to_bytes (out);
+}
+
+/* ------------------------------------------------------------------------
+ * Checks of single values, shared by the reader and gtm_format_check_value()
+ * ------------------------------------------------------------------------ */
+
+static void
+set_invalid (GError     **error,
+             const char  *path,
+             const char  *message)
+{
+  if (path == NULL || path[0] == '\0')
+    g_set_error_literal (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_INVALID, message);
+  else
+    g_set_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_INVALID,
+                 /* Translators: the first %s is a place in the file such as
+                  * “boards[0].items[1].width”, the second what is wrong there */
+                 _("%s: %s"), path, message);
+}
+
+static gboolean fail_at (GError **error, const char *path, const char *format, ...) G_GNUC_PRINTF (3, 4);
+
+static gboolean
+fail_at (GError     **error,
+         const char  *path,
+         const char  *format,
+         ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  set_invalid (error, path, message);
+  return FALSE;
+}
+
+gboolean
+gtm_format_is_valid_id (const char *id)
+{
+  gsize len;
+
+  if (id == NULL)
+    return FALSE;
+
+  len = strlen (id);
+  if (len == 0 || len > GTM_FORMAT_MAX_ID_LENGTH)
+    return FALSE;
+
+  for (gsize i = 0; i < len; i++)
+    if (!g_ascii_isalnum (id[i]) && id[i] != '-' && id[i] != '_')
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+is_valid_date (const char *text)
+{
+  guint year, month, day;
+
+  if (strlen (text) != 10)
+    return FALSE;
+
+  for (guint i = 0; i < 10; i++)
+    {
+      if (i == 4 || i == 7)
+        {
+          if (text[i] != '-')
+            return FALSE;
+        }
+      else if (!g_ascii_isdigit (text[i]))
+        return FALSE;
+    }
+
+  year = (guint) g_ascii_strtoull (text, NULL, 10);
+  month = (guint) g_ascii_strtoull (text + 5, NULL, 10);
+  day = (guint) g_ascii_strtoull (text + 8, NULL, 10);
+
+  return g_date_valid_dmy (day, month, year);
+}
+
+static gboolean
+is_valid_datetime (const char *text)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) datetime = g_date_time_new_from_iso8601 (text, utc);
+
+  return datetime != NULL;
+}
+
+static gboolean
+check_text (const char  *path,
+            const char  *text,
+            GParamFlags  flags,
+            GError     **error)
+{
+  gboolean multiline = (flags & GTM_PARAM_MULTILINE) != 0;
+  gsize limit = multiline ? GTM_FORMAT_MAX_TEXT_LENGTH : GTM_FORMAT_MAX_LINE_LENGTH;
+  gsize len = text ? strlen (text) : 0;
+
+  if (text == NULL)
+    return TRUE;
+
+  if (!g_utf8_validate (text, len, NULL))
+    return fail_at (error, path, _("the text is not valid UTF-8"));
+
+  if (len > limit)
+    return fail_at (error, path,
+                    _("the text is %llu bytes long; at most %llu are allowed"),
+                    (unsigned long long) len, (unsigned long long) limit);
+
+  if (!multiline && strpbrk (text, "\r\n") != NULL)
+    return fail_at (error, path, _("line breaks are not allowed here"));
+
+  if (len == 0)
+    return TRUE;
+
+  if ((flags & GTM_PARAM_COLOR) != 0)
+    {
+      GtmColor color;
+
+      if (!gtm_color_parse (text, &color))
+        return fail_at (error, path,
+                        _("“%s” is not a colour (expected #rrggbb or #rrggbbaa)"), text);
+    }
+
+  if ((flags & GTM_PARAM_DATE) != 0 && !is_valid_date (text))
+    return fail_at (error, path, _("“%s” is not a date (expected YYYY-MM-DD)"), text);
+
+  if ((flags & GTM_PARAM_DATETIME) != 0 && !is_valid_datetime (text))
+    return fail_at (error, path,
+                    _("“%s” is not a date and time (expected ISO 8601, such as 2024-05-01T09:30:00Z)"),
+                    text);
+
+  if ((flags & GTM_PARAM_REFERENCE) != 0 && !gtm_format_is_valid_id (text))
+    return fail_at (error, path,
+                    _("“%s” is not an id (1 to %d letters, digits, “-” or “_”)"),
+                    text, GTM_FORMAT_MAX_ID_LENGTH);
+
+  return TRUE;
+}
+
+static gboolean
+range_error (GError     **error,
+             const char  *path,
+             double       value,
+             double       minimum,
+             double       maximum)
+{
+  char value_buf[G_ASCII_DTOSTR_BUF_SIZE];
+  char min_buf[G_ASCII_DTOSTR_BUF_SIZE];
+  char max_buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  format_double (value_buf, sizeof value_buf, value);
+  format_double (min_buf, sizeof min_buf, minimum);
+  format_double (max_buf, sizeof max_buf, maximum);
+
+  return fail_at (error, path,
+                  /* Translators: the numbers are written as in the file */
+                  _("%s is outside the allowed range %s to %s"),
+                  value_buf, min_buf, max_buf);
+}
+
+static gboolean
+check_value (GParamSpec    *pspec,
+             const GValue  *value,
+             const char    *path,
+             GError       **error)
+{
+  GType type = pspec->value_type;
+
+  if (!G_VALUE_HOLDS (value, type))
+    return fail_at (error, path, _("the value has the wrong type"));
+
+  switch (G_TYPE_FUNDAMENTAL (type))
+    {
+    case G_TYPE_STRING:
+      return check_text (path, g_value_get_string (value), pspec->flags, error);
+
+    case G_TYPE_BOOLEAN:
+      return TRUE;
+
+    case G_TYPE_INT:
+      {
+        GParamSpecInt *spec = G_PARAM_SPEC_INT (pspec);
+        int number = g_value_get_int (value);
+
+        if (number < spec->minimum || number > spec->maximum)
+          return range_error (error, path, number, spec->minimum, spec->maximum);
+        return TRUE;
+      }
+
+    case G_TYPE_UINT:
+      {
+        GParamSpecUInt *spec = G_PARAM_SPEC_UINT (pspec);
+        guint number = g_value_get_uint (value);
+
+        if (number < spec->minimum || number > spec->maximum)
+          return range_error (error, path, number, spec->minimum, spec->maximum);
+        return TRUE;
+      }
+
+    case G_TYPE_INT64:
+      {
+        GParamSpecInt64 *spec = G_PARAM_SPEC_INT64 (pspec);
+        gint64 number = g_value_get_int64 (value);
+
+        if (number < spec->minimum || number > spec->maximum)
+          return range_error (error, path, (double) number, (double) spec->minimum,
+                              (double) spec->maximum);
+        return TRUE;
+      }
+
+    case G_TYPE_DOUBLE:
+      {
+        GParamSpecDouble *spec = G_PARAM_SPEC_DOUBLE (pspec);
+        double number = g_value_get_double (value);
+
+        if (!isfinite (number))
+          return fail_at (error, path, _("the number is not finite"));
+        if (number < spec->minimum || number > spec->maximum)
+          return range_error (error, path, number, spec->minimum, spec->maximum);
+        return TRUE;
+      }
+
+    case G_TYPE_ENUM:
+      if (g_enum_get_value (G_PARAM_SPEC_ENUM (pspec)->enum_class, g_value_get_enum (value)) == NULL)
+        return fail_at (error, path, _("%d is not one of the allowed values"), g_value_get_enum (value));
+      return TRUE;
+
+    case G_TYPE_BOXED:
+      if (type == G_TYPE_STRV)
+        {
+          const char * const *strv = g_value_get_boxed (value);
+          guint length = strv ? g_strv_length ((char **) strv) : 0;
+          GParamFlags entry_flags = pspec->flags & GTM_PARAM_MULTILINE;
+
+          if (length > GTM_FORMAT_MAX_STRV_LENGTH)
+            return fail_at (error, path,
+                            _("the list has %u entries; at most %d are allowed"),
+                            length, GTM_FORMAT_MAX_STRV_LENGTH);
+
+          for (guint i = 0; i < length; i++)
+            {
+              g_autofree char *entry_path = g_strdup_printf ("%s[%u]", path, i);
+
+              if (!check_text (entry_path, strv[i], entry_flags, error))
+                return FALSE;
+            }
+          return TRUE;
+        }
+      else if (type == G_TYPE_BYTES)
+        {
+          GBytes *bytes = g_value_get_boxed (value);
+          gsize size = bytes ? g_bytes_get_size (bytes) : 0;
+
+          if (size > GTM_FORMAT_MAX_BINARY_SIZE)
+            return fail_at (error, path,
+                            _("the data is %llu bytes long; at most %d are allowed"),
+                            (unsigned long long) size, GTM_FORMAT_MAX_BINARY_SIZE);
+          return TRUE;
+        }
+      break;
+
+    default:
+      break;
+    }
+
+  return fail_at (error, path, _("fields of type %s can't be saved"), g_type_name (type));
+}
+
+/**
+ * gtm_format_check_value:
+ * @pspec: a saved field of a node class
+ * @value: a value for it
+ *
+ * Applies the reader's checks to one value, so that editors and the history
+ * can refuse what the reader would refuse.
+ *
+ * Returns: %TRUE if a file may hold @value in the field @pspec
+ */
+gboolean
+gtm_format_check_value (GParamSpec    *pspec,
+                        const GValue  *value,
+                        GError       **error)
+{
+  g_return_val_if_fail (G_IS_PARAM_SPEC (pspec), FALSE);
+  g_return_val_if_fail (G_IS_VALUE (value), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return check_value (pspec, value, pspec->name, error);
+}
+
+/* ------------------------------------------------------------------------
+ * Reader: bytes → JSON
+ * ------------------------------------------------------------------------ */
+
+static void
+locate (const char *data,
+        gsize       offset,
+        guint      *line,
+        guint      *column)
+{
+  gsize line_start = 0;
+
+  *line = 1;
+  for (gsize i = 0; i < offset; i++)
+    if (data[i] == '\n')
+      {
+        (*line)++;
+        line_start = i + 1;
+      }
+
+  /* In characters, as editors count; the bytes are valid UTF-8 here. */
+  *column = (guint) g_utf8_strlen (data + line_start, offset - line_start) + 1;
+}
+
+static void
+set_too_large (GError  **error,
+               guint64   size)
+{
+  g_autofree char *size_text = g_format_size (size);
+  g_autofree char *limit_text = g_format_size (GTM_FORMAT_MAX_FILE_SIZE);
+
+  g_set_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_TOO_LARGE,
+               _("The file is too large (%s); GTM Studio opens projects of up to %s."),
+               size_text, limit_text);
+}
+
+/* Checks what json-glib 1.6 doesn't: nesting depth (it overflows its stack
+ * on deep input), whole numbers too large for a gint64 (it wraps them
+ * around) and text after the end of the document (it ignores a second
+ * value). Strings are skipped, escapes included. */
+static gboolean
+scan_structure (const char  *data,
+                gsize        len,
+                GError     **error)
+{
+  guint depth = 0;
+  gsize root_end = 0;
+  guint line, column;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = data[i];
+
+      if (c == '"')
+        {
+          for (i++; i < len && data[i] != '"'; i++)
+            if (data[i] == '\\')
+              i++;
+          continue;
+        }
+
+      if (c == '[' || c == '{')
+        {
+          if (++depth > GTM_FORMAT_MAX_DEPTH)
+            {
+              locate (data, i, &line, &column);
+              g_set_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_TOO_DEEP,
+                           _("The file is nested more than %d levels deep (at line %u, column %u)."),
+                           GTM_FORMAT_MAX_DEPTH, line, column);
+              return FALSE;
+            }
+        }
+      else if (c == ']' || c == '}')
+        {
+          if (depth > 0 && --depth == 0 && root_end == 0)
+            root_end = i + 1;
+        }
+      else if (c == '-' || g_ascii_isdigit (c))
+        {
+          gsize start = i;
+          guint digits = 0;
+          gboolean whole = TRUE;
+
+          for (; i < len && strchr ("0123456789+-.eE", data[i]) != NULL; i++)
+            {
+              if (g_ascii_isdigit (data[i]))
+                digits++;
+              else if (data[i] != '-')
+                whole = FALSE;
+            }
+
+          if (whole && digits > MAX_INTEGER_DIGITS)
+            {
+              locate (data, start, &line, &column);
+              g_set_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_INVALID,
+                           _("Line %u, column %u: the whole number %.*s is too large"),
+                           line, column, (int) (i - start), data + start);
+              return FALSE;
+            }
+          i--;
+        }
+    }
+
+  if (root_end > 0)
+    {
+      for (gsize i = root_end; i < len; i++)
+        {
+          if (!g_ascii_isspace (data[i]))
+            {
+              locate (data, i, &line, &column);
+              g_set_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_SYNTAX,
+                           _("Syntax error at line %u, column %u: unexpected text after the end of the project"),
+                           line, column);
+              return FALSE;
+            }
+        }
+    }
+
+  return TRUE;
+}
+
+static void
+set_syntax_error (GError       **error,
+                  const GError  *parse_error)
+{
+  const char *detail = parse_error->message;
+  const char *reason;
+  guint line = 0, column = 0;
+  int consumed = 0;
+
+  /* json-glib says "<data>:LINE:COLUMN: Parse error: DETAIL", with "Parse
+   * error" in the user's language. */
+  if (sscanf (parse_error->message, "<data>:%u:%u: %n", &line, &column, &consumed) >= 2 &&
+      consumed > 0)
+    {
+      const char *separator;
+
+      detail = parse_error->message + consumed;
+      separator = strstr (detail, ": ");
+      if (separator != NULL)
+        detail = separator + 2;
+    }
+
+  switch (parse_error->domain == JSON_PARSER_ERROR ? parse_error->code : -1)
+    {
+    case JSON_PARSER_ERROR_TRAILING_COMMA:
+      reason = _("a comma is followed by nothing");
+      break;
+    case JSON_PARSER_ERROR_MISSING_COMMA:
+      reason = _("a comma is missing");
+      break;
+    case JSON_PARSER_ERROR_MISSING_COLON:
+      reason = _("a colon is missing after a member name");
+      break;
+    case JSON_PARSER_ERROR_EMPTY_MEMBER_NAME:
+      reason = _("a member name is empty");
+      break;
+    default:
+      reason = detail;
+      break;
+    }
+
+  if (line > 0)
+    g_set_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_SYNTAX,
+                 _("Syntax error at line %u, column %u: %s"), line, column, reason);
+  else
+    g_set_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_SYNTAX,
+                 _("Syntax error: %s"), reason);
+}
+
+static const char *
+describe_json (JsonNode *node)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      return _("an object");
+    case JSON_NODE_ARRAY:
+      return _("a list");
+    case JSON_NODE_NULL:
+      return _("null");
+    case JSON_NODE_VALUE:
+    default:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_STRING:
+          return _("text");
+        case G_TYPE_BOOLEAN:
+          return _("true or false");
+        default:
+          return _("a number");
+        }
+    }
+}
+
+static gboolean
+json_is_type (JsonNode *node,
+              GType     type)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
+}
+
+static gboolean
+json_is_number (JsonNode *node)
+{
+  return json_is_type (node, G_TYPE_INT64) || json_is_type (node, G_TYPE_DOUBLE);
+}
+
+/* Reads a JSON number that must be a whole number. */
+static gboolean
+get_whole_number (JsonNode    *node,
+                  const char  *path,
+                  gint64      *out,
+                  GError     **error)
+{
+  double number;
+
+  if (!json_is_number (node))
+    return fail_at (error, path, _("expected a whole number, found %s"), describe_json (node));
+
+  if (json_is_type (node, G_TYPE_INT64))
+    {
+      *out = json_node_get_int (node);
+      return TRUE;
+    }
+
+  number = json_node_get_double (node);
+  if (!isfinite (number))
+    return fail_at (error, path, _("the number is not finite"));
+  if (number != floor (number))
+    {
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+      format_double (buf, sizeof buf, number);
+      return fail_at (error, path, _("%s is not a whole number"), buf);
+    }
+  if (number < -9.0e18 || number > 9.0e18)
+    return range_error (error, path, number, -9.0e18, 9.0e18);
+
+  *out = (gint64) number;
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------
+ * Migrations: each turns the JSON tree of version k into version k + 1
+ * ------------------------------------------------------------------------ */
+
+/* Version 0 colours: [r, g, b] or [r, g, b, a], whole numbers 0–255. */
+static gboolean
+migrate_color_0 (JsonObject  *object,
+                 const char  *member,
+                 const char  *path,
+                 GError     **error)
+{
+  g_autofree char *member_path = NULL;
+  JsonNode *node = json_object_get_member (object, member);
+  JsonArray *array;
+  guint length;
+  guint channels[4] = { 0, 0, 0, 255 };
+  char text[10];
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return TRUE;
+
+  member_path = path[0] ? g_strdup_printf ("%s.%s", path, member) : g_strdup (member);
+  array = json_node_get_array (node);
+  length = json_array_get_length (array);
+  if (length != 3 && length != 4)
+    return fail_at (error, member_path,
+                    _("a colour must be a list of 3 or 4 whole numbers from 0 to 255"));
+
+  for (guint i = 0; i < length; i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      gint64 channel;
+
+      if (!json_is_type (element, G_TYPE_INT64) ||
+          (channel = json_node_get_int (element)) < 0 || channel > 255)
+        return fail_at (error, member_path,
+                        _("a colour must be a list of 3 or 4 whole numbers from 0 to 255"));
+      channels[i] = (guint) channel;
+    }
+
+  if (length == 3)
+    g_snprintf (text, sizeof text, "#%02x%02x%02x", channels[0], channels[1], channels[2]);
+  else
+    g_snprintf (text, sizeof text, "#%02x%02x%02x%02x",
+                channels[0], channels[1], channels[2], channels[3]);
+  json_object_set_string_member (object, member, text);
+
+  return TRUE;
+}
+
+static void
+rename_member (JsonObject *object,
+               const char *from,
+               const char *to)
+{
+  JsonNode *node = json_object_get_member (object, from);
+
+  if (node == NULL || json_object_has_member (object, to))
+    return;
+
+  json_object_set_member (object, to, json_node_ref (node));
+  json_object_remove_member (object, from);
+}
+
+/* Calls @func on each object of the list @member of @object. */
+static gboolean
+migrate_each (JsonObject  *object,
+              const char  *member,
+              const char  *path,
+              gboolean   (*func) (JsonObject *, const char *, GError **),
+              GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  JsonArray *array;
+  guint length;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return TRUE;
+
+  array = json_node_get_array (node);
+  length = json_array_get_length (array);
+  for (guint i = 0; i < length; i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      g_autofree char *element_path = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        continue;
+
+      element_path = path[0] ? g_strdup_printf ("%s.%s[%u]", path, member, i)
+                             : g_strdup_printf ("%s[%u]", member, i);
+      if (!func (json_node_get_object (element), element_path, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+migrate_item_0 (JsonObject  *item,
+                const char  *path,
+                GError     **error)
+{
+  rename_member (item, "type", "kind");
+
+  return migrate_color_0 (item, "fill", path, error) &&
+         migrate_color_0 (item, "stroke", path, error) &&
+         migrate_color_0 (item, "text-color", path, error);
+}
+
+static gboolean
+migrate_board_0 (JsonObject  *board,
+                 const char  *path,
+                 GError     **error)
+{
+  return migrate_color_0 (board, "background", path, error) &&
+         migrate_each (board, "items", path, migrate_item_0, error);
+}
+
+static gboolean
+migrate_persona_0 (JsonObject  *persona,
+                   const char  *path,
+                   GError     **error)
+{
+  return migrate_color_0 (persona, "avatar-color", path, error);
+}
+
+/* Version 0 (the 0.0 development previews) differs from version 1 in three
+ * ways: the project's "title" was called "name"; items named their kind in
+ * "type"; colours were lists of 0–255 channels. */
+static gboolean
+migrate_0_to_1 (JsonObject  *root,
+                GError     **error)
+{
+  rename_member (root, "name", "title");
+
+  return migrate_each (root, "boards", "", migrate_board_0, error) &&
+         migrate_each (root, "personas", "", migrate_persona_0, error);
+}
+
+typedef gboolean (*MigrateFunc) (JsonObject  *root,
+                                 GError     **error);
+
+/* migrations[k] turns version k into version k + 1. */
+static const MigrateFunc migrations[] = {
+  migrate_0_to_1,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GTM_FORMAT_VERSION);
+
+/* ------------------------------------------------------------------------
+ * Reader: JSON → model
+ * ------------------------------------------------------------------------ */
+
+typedef struct
+{
+  char *path;
+  char *id;
+} Reference;
+
+static void
+reference_free (Reference *reference)
+{
+  g_free (reference->path);
+  g_free (reference->id);
+  g_free (reference);
+}
+
+typedef struct
+{
+  GString    *path;        /* of the node being read */
+  GHashTable *ids;         /* id → path of the node that has it */
+  GPtrArray  *references;  /* Reference*, in file order */
+} Reader;
+
+static gsize
+push_member (Reader     *reader,
+             const char *name)
+{
+  gsize mark = reader->path->len;
+
+  if (mark > 0)
+    g_string_append_c (reader->path, '.');
+  g_string_append (reader->path, name);
+
+  return mark;
+}
+
+static gsize
+push_index (Reader *reader,
+            guint   index)
+{
+  gsize mark = reader->path->len;
+
+  g_string_append_printf (reader->path, "[%u]", index);
+
+  return mark;
+}
+
+static void
+pop (Reader *reader,
+     gsize   mark)
+{
+  g_string_truncate (reader->path, mark);
+}
+
+static gboolean
+check_base64 (const char *text,
+              gsize      *decoded_size)
+{
+  gsize len = strlen (text);
+  gsize padding = 0;
+
+  if (len % 4 != 0)
+    return FALSE;
+
+  while (padding < 2 && padding < len && text[len - 1 - padding] == '=')
+    padding++;
+
+  for (gsize i = 0; i < len - padding; i++)
+    if (!g_ascii_isalnum (text[i]) && text[i] != '+' && text[i] != '/')
+      return FALSE;
+
+  *decoded_size = len / 4 * 3 - padding;
+  return TRUE;
+}
+
+/* Converts @json into @value (initialized to the field's type). */
+static gboolean
+read_value (Reader      *reader,
+            GParamSpec  *pspec,
+            JsonNode    *json,
+            GValue      *value,
+            GError     **error)
+{
+  const char *path = reader->path->str;
+  GType type = pspec->value_type;
+  gint64 whole;
+
+  switch (G_TYPE_FUNDAMENTAL (type))
+    {
+    case G_TYPE_STRING:
+      if (!json_is_type (json, G_TYPE_STRING))
+        return fail_at (error, path, _("expected text, found %s"), describe_json (json));
+      g_value_set_string (value, json_node_get_string (json));
+      break;
+
+    case G_TYPE_BOOLEAN:
+      if (!json_is_type (json, G_TYPE_BOOLEAN))
+        return fail_at (error, path, _("expected true or false, found %s"), describe_json (json));
+      g_value_set_boolean (value, json_node_get_boolean (json));
+      break;
+
+    case G_TYPE_INT:
+      {
+        GParamSpecInt *spec = G_PARAM_SPEC_INT (pspec);
+
+        if (!get_whole_number (json, path, &whole, error))
+          return FALSE;
+        if (whole < spec->minimum || whole > spec->maximum)
+          return range_error (error, path, (double) whole, spec->minimum, spec->maximum);
+        g_value_set_int (value, (int) whole);
+      }
+      break;
+
+    case G_TYPE_UINT:
+      {
+        GParamSpecUInt *spec = G_PARAM_SPEC_UINT (pspec);
+
+        if (!get_whole_number (json, path, &whole, error))
+          return FALSE;
+        if (whole < spec->minimum || whole > spec->maximum)
+          return range_error (error, path, (double) whole, spec->minimum, spec->maximum);
+        g_value_set_uint (value, (guint) whole);
+      }
+      break;
+
+    case G_TYPE_INT64:
+      if (!get_whole_number (json, path, &whole, error))
+        return FALSE;
+      g_value_set_int64 (value, whole);
+      break;
+
+    case G_TYPE_DOUBLE:
+      if (!json_is_number (json))
+        return fail_at (error, path, _("expected a number, found %s"), describe_json (json));
+      if (json_is_type (json, G_TYPE_INT64))
+        g_value_set_double (value, (double) json_node_get_int (json));
+      else
+        g_value_set_double (value, json_node_get_double (json));
+      break;
+
+    case G_TYPE_ENUM:
+      {
+        GEnumClass *enum_class = G_PARAM_SPEC_ENUM (pspec)->enum_class;
+        GEnumValue *enum_value;
+
+        if (!json_is_type (json, G_TYPE_STRING))
+          return fail_at (error, path, _("expected text, found %s"), describe_json (json));
+
+        enum_value = g_enum_get_value_by_nick (enum_class, json_node_get_string (json));
+        if (enum_value == NULL)
+          {
+            g_autoptr(GString) allowed = g_string_new (NULL);
+
+            for (guint i = 0; i < enum_class->n_values; i++)
+              g_string_append_printf (allowed, "%s%s", i > 0 ? ", " : "",
+                                      enum_class->values[i].value_nick);
+            return fail_at (error, path, _("“%s” is not one of the allowed values (%s)"),
+                            json_node_get_string (json), allowed->str);
+          }
+        g_value_set_enum (value, enum_value->value);
+      }
+      break;
+
+    case G_TYPE_BOXED:
+      if (type == G_TYPE_STRV)
+        {
+          g_autoptr(GStrvBuilder) builder = NULL;
+          g_auto(GStrv) strv = NULL;
+          JsonArray *array;
+          guint length;
+
+          if (!JSON_NODE_HOLDS_ARRAY (json))
+            return fail_at (error, path, _("expected a list of texts, found %s"),
+                            describe_json (json));
+
+          array = json_node_get_array (json);
+          length = json_array_get_length (array);
+          if (length > GTM_FORMAT_MAX_STRV_LENGTH)
+            return fail_at (error, path, _("the list has %u entries; at most %d are allowed"),
+                            length, GTM_FORMAT_MAX_STRV_LENGTH);
+
+          builder = g_strv_builder_new ();
+          for (guint i = 0; i < length; i++)
+            {
+              JsonNode *element = json_array_get_element (array, i);
+
+              if (!json_is_type (element, G_TYPE_STRING))
+                {
+                  g_autofree char *entry_path = g_strdup_printf ("%s[%u]", path, i);
+
+                  return fail_at (error, entry_path, _("expected text, found %s"),
+                                  describe_json (element));
+                }
+              g_strv_builder_add (builder, json_node_get_string (element));
+            }
+
+          /* An empty list is the default, NULL, so that the model does not
+           * depend on how it was made. */
+          strv = g_strv_builder_end (builder);
+          if (strv[0] != NULL)
+            g_value_take_boxed (value, g_steal_pointer (&strv));
+        }
+      else if (type == G_TYPE_BYTES)
+        {
+          const char *text;
+          gsize size = 0;
+
+          if (!json_is_type (json, G_TYPE_STRING))
+            return fail_at (error, path, _("expected base64 text, found %s"), describe_json (json));
+
+          text = json_node_get_string (json);
+          if (!check_base64 (text, &size))
+            return fail_at (error, path, _("the data is not valid base64"));
+          if (size > GTM_FORMAT_MAX_BINARY_SIZE)
+            return fail_at (error, path,
+                            _("the data is %llu bytes long; at most %d are allowed"),
+                            (unsigned long long) size, GTM_FORMAT_MAX_BINARY_SIZE);
+          if (size > 0)
+            {
+              guchar *data = g_base64_decode (text, &size);
+
+              g_value_take_boxed (value, g_bytes_new_take (data, size));
+            }
+        }
+      else
+        return fail_at (error, path, _("fields of type %s can't be saved"), g_type_name (type));
+      break;
+
+    default:
+      return fail_at (error, path, _("fields of type %s can't be saved"), g_type_name (type));
+    }
+
+  return check_value (pspec, value, path, error);
+}
+
+/* Reads the saved fields of @klass (but the id) from @object into @names and
+ * @values, and notes the references to check once all ids are known. */
+static gboolean
+read_fields (Reader        *reader,
+             JsonObject    *object,
+             GtmNodeClass  *klass,
+             GPtrArray     *names,
+             GArray        *values,
+             GError       **error)
+{
+  guint n_fields = gtm_node_class_get_n_fields (klass);
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      GParamSpec *pspec = gtm_node_class_get_field (klass, i);
+      JsonNode *member;
+      GValue *value;
+      gsize mark;
+
+      if (is_id_field (pspec))
+        continue;
+
+      mark = push_member (reader, pspec->name);
+      member = json_object_get_member (object, pspec->name);
+      if (member == NULL)
+        {
+          if ((pspec->flags & GTM_PARAM_REQUIRED) != 0)
+            return fail_at (error, reader->path->str, _("this required field is missing"));
+          pop (reader, mark);
+          continue;
+        }
+
+      g_array_set_size (values, values->len + 1);
+      value = &g_array_index (values, GValue, values->len - 1);
+      g_value_init (value, pspec->value_type);
+      if (!read_value (reader, pspec, member, value, error))
+        return FALSE;
+      g_ptr_array_add (names, (gpointer) pspec->name);
+
+      if ((pspec->flags & GTM_PARAM_REFERENCE) != 0 &&
+          G_VALUE_HOLDS_STRING (value) &&
+          g_value_get_string (value) != NULL &&
+          g_value_get_string (value)[0] != '\0')
+        {
+          Reference *reference = g_new0 (Reference, 1);
+
+          reference->path = g_strdup (reader->path->str);
+          reference->id = g_value_dup_string (value);
+          g_ptr_array_add (reader->references, reference);
+        }
+
+      pop (reader, mark);
+    }
+
+  return TRUE;
+}
+
+/* Reads and registers the "id" member of @object. */
+static gboolean
+read_id (Reader      *reader,
+         JsonObject  *object,
+         const char **out_id,
+         GError     **error)
+{
+  JsonNode *member = json_object_get_member (object, "id");
+  const char *id;
+  const char *other;
+  gsize mark = push_member (reader, "id");
+
+  if (member == NULL)
+    return fail_at (error, reader->path->str, _("this required field is missing"));
+  if (!json_is_type (member, G_TYPE_STRING))
+    return fail_at (error, reader->path->str, _("expected text, found %s"), describe_json (member));
+
+  id = json_node_get_string (member);
+  if (!gtm_format_is_valid_id (id))
+    return fail_at (error, reader->path->str,
+                    _("“%s” is not an id (1 to %d letters, digits, “-” or “_”)"),
+                    id, GTM_FORMAT_MAX_ID_LENGTH);
+  pop (reader, mark);
+
+  other = g_hash_table_lookup (reader->ids, id);
+  if (other != NULL)
+    {
+      g_set_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_INVALID,
+                   _("The id “%s” is used twice: by %s and by %s"),
+                   id, other[0] ? other : _("the project"),
+                   reader->path->len > 0 ? reader->path->str : _("the project"));
+      return FALSE;
+    }
+  g_hash_table_insert (reader->ids, g_strdup (id), g_strdup (reader->path->str));
+
+  *out_id = id;
+  return TRUE;
+}
+
+static gboolean read_contents (Reader *reader, JsonObject *object, GtmNode *node, GError **error);
+
+static GtmNode *
+read_element (Reader      *reader,
+              JsonNode    *json,
+              GType        element_type,
+              GError     **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GArray) values = g_array_new (FALSE, TRUE, sizeof (GValue));
+  g_autoptr(GtmNode) node = NULL;
+  GtmNodeClass *klass;
+  JsonObject *object;
+  GType type = element_type;
+  const char *id = NULL;
+  GValue id_value = G_VALUE_INIT;
+
+  g_array_set_clear_func (values, (GDestroyNotify) g_value_unset);
+
+  if (!JSON_NODE_HOLDS_OBJECT (json))
+    {
+      fail_at (error, reader->path->str, _("expected an object, found %s"), describe_json (json));
+      return NULL;
+    }
+  object = json_node_get_object (json);
+
+  if (G_TYPE_IS_ABSTRACT (element_type))
+    {
+      JsonNode *kind = json_object_get_member (object, "kind");
+      gsize mark = push_member (reader, "kind");
+
+      if (kind == NULL)
+        {
+          fail_at (error, reader->path->str, _("this required field is missing"));
+          return NULL;
+        }
+      if (!json_is_type (kind, G_TYPE_STRING))
+        {
+          fail_at (error, reader->path->str, _("expected text, found %s"), describe_json (kind));
+          return NULL;
+        }
+      type = gtm_node_type_from_kind (element_type, json_node_get_string (kind));
+      if (type == G_TYPE_INVALID)
+        {
+          fail_at (error, reader->path->str, _("“%s” is not a known kind"),
+                   json_node_get_string (kind));
+          return NULL;
+        }
+      pop (reader, mark);
+    }
+
+  if (!read_id (reader, object, &id, error))
+    return NULL;
+
+  klass = g_type_class_ref (type);
+  g_ptr_array_add (names, (gpointer) "id");
+  g_array_append_val (values, id_value);
+  g_value_init (&g_array_index (values, GValue, 0), G_TYPE_STRING);
+  g_value_set_string (&g_array_index (values, GValue, 0), id);
+
+  if (!read_fields (reader, object, klass, names, values, error))
+    {
+      g_type_class_unref (klass);
+      return NULL;
+    }
+  g_type_class_unref (klass);
+
+  node = (GtmNode *) g_object_new_with_properties (type, names->len,
+                                                   (const char **) names->pdata,
+                                                   (const GValue *) values->data);
+
+  if (!read_contents (reader, object, node, error))
+    return NULL;
+
+  return g_steal_pointer (&node);
+}
+
+/* Reads the children and lists of @node from @object. */
+static gboolean
+read_contents (Reader      *reader,
+               JsonObject  *object,
+               GtmNode     *node,
+               GError     **error)
+{
+  GtmNodeClass *klass = GTM_NODE_GET_CLASS (node);
+  guint n;
+
+  n = gtm_node_class_get_n_children (klass);
+  for (guint i = 0; i < n; i++)
+    {
+      const GtmNodeChildInfo *info = gtm_node_class_get_child_info (klass, i);
+      GtmNode *child = gtm_node_get_child_at (node, i);
+      JsonNode *member = json_object_get_member (object, info->name);
+      g_autoptr(GPtrArray) names = NULL;
+      g_autoptr(GArray) values = NULL;
+      JsonObject *child_object;
+      gsize mark;
+
+      if (member == NULL)
+        continue;
+
+      mark = push_member (reader, info->name);
+      if (!JSON_NODE_HOLDS_OBJECT (member))
+        return fail_at (error, reader->path->str, _("expected an object, found %s"),
+                        describe_json (member));
+      child_object = json_node_get_object (member);
+
+      names = g_ptr_array_new ();
+      values = g_array_new (FALSE, TRUE, sizeof (GValue));
+      g_array_set_clear_func (values, (GDestroyNotify) g_value_unset);
+      if (!read_fields (reader, child_object, GTM_NODE_GET_CLASS (child), names, values, error))
+        return FALSE;
+      if (names->len > 0)
+        g_object_setv (G_OBJECT (child), names->len,
+                       (const char **) names->pdata, (const GValue *) values->data);
+
+      if (!read_contents (reader, child_object, child, error))
+        return FALSE;
+      pop (reader, mark);
+    }
+
+  n = gtm_node_class_get_n_lists (klass);
+  for (guint i = 0; i < n; i++)
+    {
+      const GtmNodeListInfo *info = gtm_node_class_get_list_info (klass, i);
+      JsonNode *member = json_object_get_member (object, info->name);
+      g_autoptr(GPtrArray) elements = NULL;
+      JsonArray *array;
+      guint length;
+      gsize mark;
+
+      if (member == NULL)
+        continue;
+
+      mark = push_member (reader, info->name);
+      if (!JSON_NODE_HOLDS_ARRAY (member))
+        return fail_at (error, reader->path->str, _("expected a list, found %s"),
+                        describe_json (member));
+
+      array = json_node_get_array (member);
+      length = json_array_get_length (array);
+      if (length > info->max_length)
+        return fail_at (error, reader->path->str,
+                        _("the list has %u entries; at most %u are allowed"),
+                        length, info->max_length);
+
+      elements = g_ptr_array_new_full (length, g_object_unref);
+      for (guint j = 0; j < length; j++)
+        {
+          gsize element_mark = push_index (reader, j);
+          GtmNode *element = read_element (reader, json_array_get_element (array, j),
+                                           info->element_type, error);
+
+          if (element == NULL)
+            return FALSE;
+          g_ptr_array_add (elements, element);
+          pop (reader, element_mark);
+        }
+
+      g_list_store_splice (gtm_node_get_list_at (node, i), 0, 0,
+                           elements->pdata, elements->len);
+      pop (reader, mark);
+    }
+
+  return TRUE;
+}
+
+/* A validate vfunc doesn't know where its node is; its message may start
+ * with a field name ("target: …"), which then joins the path. */
+static void
+report_validate_error (Reader        *reader,
+                       GtmNodeClass  *klass,
+                       const char    *message,
+                       GError       **error)
+{
+  const char *separator = strstr (message, ": ");
+  guint n_fields = gtm_node_class_get_n_fields (klass);
+
+  if (separator != NULL)
+    {
+      g_autofree char *field = g_strndup (message, separator - message);
+
+      for (guint i = 0; i < n_fields; i++)
+        {
+          if (strcmp (gtm_node_class_get_field (klass, i)->name, field) == 0)
+            {
+              gsize mark = push_member (reader, field);
+
+              set_invalid (error, reader->path->str, separator + 2);
+              pop (reader, mark);
+              return;
+            }
+        }
+    }
+
+  set_invalid (error, reader->path->str, message);
+}
+
+/* Runs the validate vfuncs, in file order, once the whole tree is built. */
+static gboolean
+validate_tree (Reader   *reader,
+               GtmNode  *node,
+               GtmNode  *root,
+               GError  **error)
+{
+  GtmNodeClass *klass = GTM_NODE_GET_CLASS (node);
+  guint n;
+
+  if (klass->validate != NULL)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!klass->validate (node, root, &local_error))
+        {
+          report_validate_error (reader, klass, local_error->message, error);
+          return FALSE;
+        }
+    }
+
+  n = gtm_node_class_get_n_children (klass);
+  for (guint i = 0; i < n; i++)
+    {
+      const GtmNodeChildInfo *info = gtm_node_class_get_child_info (klass, i);
+      gsize mark = push_member (reader, info->name);
+
+      if (!validate_tree (reader, gtm_node_get_child_at (node, i), root, error))
+        return FALSE;
+      pop (reader, mark);
+    }
+
+  n = gtm_node_class_get_n_lists (klass);
+  for (guint i = 0; i < n; i++)
+    {
+      const GtmNodeListInfo *info = gtm_node_class_get_list_info (klass, i);
+      GListModel *list = G_LIST_MODEL (gtm_node_get_list_at (node, i));
+      guint length = g_list_model_get_n_items (list);
+      gsize mark = push_member (reader, info->name);
+
+      for (guint j = 0; j < length; j++)
+        {
+          g_autoptr(GtmNode) element = g_list_model_get_item (list, j);
+          gsize element_mark = push_index (reader, j);
+
+          if (!validate_tree (reader, element, root, error))
+            return FALSE;
+          pop (reader, element_mark);
+        }
+      pop (reader, mark);
+    }
+
+  return TRUE;
+}
+
+static GtmProject *
+read_project (JsonObject  *root,
+              GError     **error)
+{
+  Reader reader;
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GArray) values = g_array_new (FALSE, TRUE, sizeof (GValue));
+  g_autoptr(GtmProject) project = NULL;
+  GtmNodeClass *klass = g_type_class_ref (GTM_TYPE_PROJECT);
+  const char *id = NULL;
+  gboolean ok = FALSE;
+
+  g_array_set_clear_func (values, (GDestroyNotify) g_value_unset);
+
+  reader.path = g_string_new (NULL);
+  reader.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  reader.references = g_ptr_array_new_with_free_func ((GDestroyNotify) reference_free);
+
+  if (!read_id (&reader, root, &id, error))
+    goto out;
+
+  g_array_set_size (values, 1);
+  g_value_init (&g_array_index (values, GValue, 0), G_TYPE_STRING);
+  g_value_set_string (&g_array_index (values, GValue, 0), id);
+  g_ptr_array_add (names, (gpointer) "id");
+
+  if (!read_fields (&reader, root, klass, names, values, error))
+    goto out;
+
+  project = (GtmProject *) g_object_new_with_properties (GTM_TYPE_PROJECT, names->len,
+                                                         (const char **) names->pdata,
+                                                         (const GValue *) values->data);
+
+  if (!read_contents (&reader, root, GTM_NODE (project), error))
+    goto out;
+
+  for (guint i = 0; i < reader.references->len; i++)
+    {
+      Reference *reference = g_ptr_array_index (reader.references, i);
+
+      if (!g_hash_table_contains (reader.ids, reference->id))
+        {
+          fail_at (error, reference->path, _("nothing in this project has the id “%s”"),
+                   reference->id);
+          goto out;
+        }
+    }
+
+  g_string_truncate (reader.path, 0);
+  if (!validate_tree (&reader, GTM_NODE (project), GTM_NODE (project), error))
+    goto out;
+
+  ok = TRUE;
+
+out:
+  g_type_class_unref (klass);
+  g_string_free (reader.path, TRUE);
+  g_hash_table_unref (reader.ids);
+  g_ptr_array_unref (reader.references);
+
+  return ok ? g_steal_pointer (&project) : NULL;
+}
+
+/**
+ * gtm_format_read_bytes:
+ * @bytes: the content of a .gtm file
+ *
+ * Reads a project, migrating files of older format versions. Nothing is
+ * returned unless the whole file is valid.
+ *
+ * Returns: (transfer full) (nullable): a new project, with an unmodified
+ *   history, or %NULL with @error set in %GTM_FORMAT_ERROR
+ */
+GtmProject *
+gtm_format_read_bytes (GBytes  *bytes,
+                       GError **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) parse_error = NULL;
+  const char *data;
+  const char *invalid;
+  gsize len;
+  JsonNode *root_node;
+  JsonObject *root;
+  JsonNode *member;
+  gint64 version;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  gtm_core_init ();
+
+  data = g_bytes_get_data (bytes, &len);
+
+  if (len == 0)
+    {
+      g_set_error_literal (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_EMPTY,
+                           _("The file is empty."));
+      return NULL;
+    }
+
+  if (len > GTM_FORMAT_MAX_FILE_SIZE)
+    {
+      set_too_large (error, len);
+      return NULL;
+    }
+
+  /* A byte order mark, as some Windows editors write. */
+  if (len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    {
+      data += 3;
+      len -= 3;
+    }
+
+  if (!g_utf8_validate_len (data, len, &invalid))
+    {
+      guint line, column;
+
+      locate (data, invalid - data, &line, &column);
+      g_set_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_ENCODING,
+                   _("The file is not UTF-8 text: invalid byte at offset %llu (line %u, column %u)."),
+                   (unsigned long long) (invalid - (const char *) g_bytes_get_data (bytes, NULL)),
+                   line, column);
+      return NULL;
+    }
+
+  if (!scan_structure (data, len, error))
+    return NULL;
+
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, data, len, &parse_error))
+    {
+      set_syntax_error (error, parse_error);
+      return NULL;
+    }
+
+  root_node = json_parser_get_root (parser);
+  if (root_node == NULL)
+    {
+      g_set_error_literal (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_EMPTY,
+                           _("The file is empty."));
+      return NULL;
+    }
+
+  if (!JSON_NODE_HOLDS_OBJECT (root_node))
+    {
+      g_set_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_NOT_A_PROJECT,
+                   _("This is not a GTM Studio project: the file holds %s, not an object."),
+                   describe_json (root_node));
+      return NULL;
+    }
+  root = json_node_get_object (root_node);
+
+  member = json_object_get_member (root, "format");
+  if (member == NULL)
+    {
+      g_set_error_literal (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_NOT_A_PROJECT,
+                           _("This is not a GTM Studio project: it has no “format” member."));
+      return NULL;
+    }
+  if (!json_is_type (member, G_TYPE_STRING))
+    {
+      g_set_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_NOT_A_PROJECT,
+                   _("This is not a GTM Studio project: its “format” member is %s, not “%s”."),
+                   describe_json (member), FORMAT_NAME);
+      return NULL;
+    }
+  if (strcmp (json_node_get_string (member), FORMAT_NAME) != 0)
+    {
+      g_set_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_NOT_A_PROJECT,
+                   _("This is not a GTM Studio project: its format is “%s”, not “%s”."),
+                   json_node_get_string (member), FORMAT_NAME);
+      return NULL;
+    }
+
+  member = json_object_get_member (root, "version");
+  if (member == NULL)
+    {
+      set_invalid (error, "version", _("this required field is missing"));
+      return NULL;
+    }
+  if (!get_whole_number (member, "version", &version, error))
+    return NULL;
+  if (version > GTM_FORMAT_VERSION)
+    {
+      g_set_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_NEWER_VERSION,
+                   _("This project was saved by a newer version of GTM Studio (file format %lld); this version reads up to format %d."),
+                   (long long) version, GTM_FORMAT_VERSION);
+      return NULL;
+    }
+  if (version < 0)
+    {
+      fail_at (error, "version", _("%lld is not a file format version"), (long long) version);
+      return NULL;
+    }
+
+  for (gint64 k = version; k < GTM_FORMAT_VERSION; k++)
+    if (!migrations[k] (root, error))
+      return NULL;
+
+  return read_project (root, error);
+}
+
+/* Reads at most GTM_FORMAT_MAX_FILE_SIZE + 1 bytes: enough to tell that a
+ * file is too large without reading all of it, whatever its reported size
+ * (a file may grow, a device may never end). */
+static GBytes *
+read_limited (GFile         *file,
+              guint64        size_hint,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GByteArray) buffer = NULL;
+  gsize limit = (gsize) GTM_FORMAT_MAX_FILE_SIZE + 1;
+
+  stream = g_file_read (file, cancellable, error);
+  if (stream == NULL)
+    return NULL;
+
+  buffer = g_byte_array_sized_new ((guint) MIN (size_hint + 1, limit));
+  for (;;)
+    {
+      gsize chunk = MIN ((gsize) 1024 * 1024, limit - buffer->len);
+      guint old_len = buffer->len;
+      gssize n_read;
+
+      g_byte_array_set_size (buffer, old_len + chunk);
+      n_read = g_input_stream_read (G_INPUT_STREAM (stream), buffer->data + old_len,
+                                    chunk, cancellable, error);
+      if (n_read < 0)
+        return NULL;
+      g_byte_array_set_size (buffer, old_len + n_read);
+
+      if (n_read == 0 || buffer->len >= limit)
+        break;
+    }
+
+  if (buffer->len > GTM_FORMAT_MAX_FILE_SIZE)
+    {
+      set_too_large (error, buffer->len);
+      return NULL;
+    }
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+}
+
+/**
+ * gtm_format_read_file:
+ * @file: a .gtm file
+ * @cancellable: (nullable): a #GCancellable
+ *
+ * Reads a project from @file; see gtm_format_read_bytes(). A file larger
+ * than %GTM_FORMAT_MAX_FILE_SIZE is refused before it is read. Messages
+ * don't name the file: the caller knows how to show it.
+ *
+ * Returns: (transfer full) (nullable): a new project, or %NULL with @error
+ *   set in %GTM_FORMAT_ERROR or %G_IO_ERROR
+ */
+GtmProject *
+gtm_format_read_file (GFile         *file,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  guint64 size;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  info = g_file_query_info (file,
+                            G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, error);
+  if (info == NULL)
+    return NULL;
+
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                           _("This is a folder, not a project file."));
+      return NULL;
+    }
+
+  size = (guint64) g_file_info_get_size (info);
+  if (size > GTM_FORMAT_MAX_FILE_SIZE)
+    {
+      set_too_large (error, size);
+      return NULL;
+    }
+
+  bytes = read_limited (file, size, cancellable, error);
+  if (bytes == NULL)
+    return NULL;
+
+  return gtm_format_read_bytes (bytes, error);
+}

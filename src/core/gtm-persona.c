@@ -1,0 +1,124 @@
+/* gtm-persona.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "gtm-persona"
+
+#include "config.h"
+
+#include "gtm-persona.h"
+
+struct _GtmPersona
+{
+  GtmNode parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (GtmPersona, gtm_persona, GTM_TYPE_NODE)
+
+static void
+gtm_persona_class_init (GtmPersonaClass *klass)
+{
+  GtmNodeClass *node_class = GTM_NODE_CLASS (klass);
+  GParamSpec *pspecs[] = {
+    g_param_spec_enum ("kind", NULL, NULL,
+                       GTM_TYPE_PERSONA_KIND, GTM_PERSONA_KIND_BUYER,
+                       GTM_NODE_DEFAULT_FLAGS),
+    g_param_spec_string ("name", NULL, NULL, "",
+                         GTM_NODE_DEFAULT_FLAGS | GTM_PARAM_REQUIRED),
+    g_param_spec_string ("avatar-color", NULL, NULL, "#3584e4",
+                         GTM_NODE_DEFAULT_FLAGS | GTM_PARAM_COLOR),
+    g_param_spec_int ("age", NULL, NULL, 0, GTM_PERSONA_AGE_MAX, 0,
+                      GTM_NODE_DEFAULT_FLAGS),
+    g_param_spec_string ("gender", NULL, NULL, "", GTM_NODE_DEFAULT_FLAGS),
+    g_param_spec_string ("location", NULL, NULL, "", GTM_NODE_DEFAULT_FLAGS),
+    g_param_spec_string ("education", NULL, NULL, "", GTM_NODE_DEFAULT_FLAGS),
+    g_param_spec_string ("job-title", NULL, NULL, "", GTM_NODE_DEFAULT_FLAGS),
+    g_param_spec_string ("income", NULL, NULL, "", GTM_NODE_DEFAULT_FLAGS),
+    g_param_spec_boxed ("goals", NULL, NULL, G_TYPE_STRV, GTM_NODE_DEFAULT_FLAGS),
+    g_param_spec_boxed ("challenges", NULL, NULL, G_TYPE_STRV, GTM_NODE_DEFAULT_FLAGS),
+    g_param_spec_boxed ("traits", NULL, NULL, G_TYPE_STRV, GTM_NODE_DEFAULT_FLAGS),
+    g_param_spec_enum ("buying-role", NULL, NULL,
+                       GTM_TYPE_BUYING_ROLE, GTM_BUYING_ROLE_NONE,
+                       GTM_NODE_DEFAULT_FLAGS),
+    g_param_spec_boxed ("influences", NULL, NULL, G_TYPE_STRV, GTM_NODE_DEFAULT_FLAGS),
+    g_param_spec_boxed ("jobs", NULL, NULL, G_TYPE_STRV, GTM_NODE_DEFAULT_FLAGS),
+    g_param_spec_boxed ("pains", NULL, NULL, G_TYPE_STRV, GTM_NODE_DEFAULT_FLAGS),
+    g_param_spec_boxed ("gains", NULL, NULL, G_TYPE_STRV, GTM_NODE_DEFAULT_FLAGS),
+    g_param_spec_string ("scenario", NULL, NULL, "",
+                         GTM_NODE_DEFAULT_FLAGS | GTM_PARAM_MULTILINE),
+    g_param_spec_string ("notes", NULL, NULL, "",
+                         GTM_NODE_DEFAULT_FLAGS | GTM_PARAM_MULTILINE),
+  };
+  guint first;
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (pspecs) == GTM_PERSONA_SLOT_NOTES - GTM_PERSONA_SLOT_KIND + 1);
+
+  first = gtm_node_class_install_fields (node_class, pspecs, G_N_ELEMENTS (pspecs));
+  g_assert (first == GTM_PERSONA_SLOT_KIND);
+}
+
+static void
+gtm_persona_init (GtmPersona *self)
+{
+}
+
+/**
+ * gtm_persona_new:
+ * @kind: a buyer or a user persona
+ * @name: (nullable): the persona's name
+ *
+ * Returns: (transfer full): a new persona with a fresh id
+ */
+GtmPersona *
+gtm_persona_new (GtmPersonaKind  kind,
+                 const char     *name)
+{
+  g_autofree char *id = gtm_node_new_id ("persona");
+
+  return g_object_new (GTM_TYPE_PERSONA,
+                       "id", id,
+                       "kind", kind,
+                       "name", name ? name : "",
+                       NULL);
+}
+
+GtmPersonaKind
+gtm_persona_get_kind (GtmPersona *self)
+{
+  g_return_val_if_fail (GTM_IS_PERSONA (self), GTM_PERSONA_KIND_BUYER);
+
+  return gtm_node_get_enum (GTM_NODE (self), GTM_PERSONA_SLOT_KIND);
+}
+
+const char *
+gtm_persona_get_name (GtmPersona *self)
+{
+  g_return_val_if_fail (GTM_IS_PERSONA (self), NULL);
+
+  return gtm_node_get_string (GTM_NODE (self), GTM_PERSONA_SLOT_NAME);
+}
+
+const char *
+gtm_persona_get_avatar_color (GtmPersona *self)
+{
+  g_return_val_if_fail (GTM_IS_PERSONA (self), NULL);
+
+  return gtm_node_get_string (GTM_NODE (self), GTM_PERSONA_SLOT_AVATAR_COLOR);
+}
+
+const char *
+gtm_persona_get_job_title (GtmPersona *self)
+{
+  g_return_val_if_fail (GTM_IS_PERSONA (self), NULL);
+
+  return gtm_node_get_string (GTM_NODE (self), GTM_PERSONA_SLOT_JOB_TITLE);
+}
+
+GtmBuyingRole
+gtm_persona_get_buying_role (GtmPersona *self)
+{
+  g_return_val_if_fail (GTM_IS_PERSONA (self), GTM_BUYING_ROLE_NONE);
+
+  return gtm_node_get_enum (GTM_NODE (self), GTM_PERSONA_SLOT_BUYING_ROLE);
+}
