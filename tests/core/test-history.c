@@ -335,10 +335,10 @@ random_edit (GtmProject *project,
       break;
     case 11:
       {
-        g_autoptr(GtmPersona) persona = gtm_persona_new ();
+        g_autoptr(GtmPersona) persona = gtm_persona_new (GTM_PERSONA_KIND_BUYER, "Li Wei");
 
         gtm_history_begin (history, "Add Persona");
-        gtm_history_set (history, GTM_NODE (persona), "name", name[0] ? name : "Li Wei", NULL);
+        gtm_history_set (history, GTM_NODE (persona), "name", name, NULL);
         gtm_history_insert (history, GTM_NODE (project), "personas",
                             g_list_model_get_n_items (gtm_project_get_personas (project)),
                             GTM_NODE (persona));
@@ -363,7 +363,7 @@ random_edit (GtmProject *project,
 static void
 test_random_sequences (void)
 {
-  guint n_sequences = g_test_thorough () ? 10000 : 2000;
+  guint n_sequences = g_test_thorough () ? 20000 : 5000;
   guint32 seed = g_test_rand_int ();
 
   g_test_message ("seed %u, %u sequences", seed, n_sequences);
