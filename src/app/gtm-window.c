@@ -1,0 +1,1237 @@
+/* gtm-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "gtm-window"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "gtm-board-view.h"
+#include "gtm-persona.h"
+#include "gtm-persona-page.h"
+#include "gtm-window.h"
+
+#define ERROR_TOAST_TIMEOUT 10 /* seconds */
+
+struct _GtmWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GtmDocument          *document;
+  GSignalGroup         *document_signals;
+  GSignalGroup         *history_signals;
+  char                 *title_text;
+
+  AdwToast             *error_toast;
+
+  /* Closing: a pending gtm_window_confirm_close_async(), the dialog it
+   * shows, and whether the save it started decides it. */
+  GTask                *close_task;
+  AdwMessageDialog     *save_changes_dialog;
+  gboolean              save_for_close;
+  gboolean              close_confirmed;
+
+  GtkFileChooserNative *save_chooser;
+  guint                 select_idle_id;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwSplitButton       *open_button;
+  AdwWindowTitle       *window_title;
+  GtkSpinner           *save_spinner;
+  GtkPaned             *paned;
+  GtkListBox           *sidebar;
+  GtkStack             *content_stack;
+  GtmBoardView         *board_view;
+  GtkLabel             *zoom_label;
+  GtmPersonaPage       *persona_page;
+};
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (GtmWindow, gtm_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void save_with_chooser (GtmWindow *self,
+                               gboolean   for_close);
+
+static GtmApplication *
+get_application (GtmWindow *self)
+{
+  return GTM_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+}
+
+/* “~/Projects/x.gtm” for a file in the home folder, the full path
+ * otherwise. */
+static char *
+dup_file_location (GFile *file)
+{
+  g_autoptr(GFile) home = g_file_new_for_path (g_get_home_dir ());
+  g_autofree char *relative = g_file_get_relative_path (home, file);
+
+  if (relative != NULL)
+    {
+      g_autofree char *display = g_filename_display_name (relative);
+
+      return g_build_filename ("~", display, NULL);
+    }
+
+  return g_file_get_parse_name (file);
+}
+
+/* Title and actions follow the document */
+
+static void
+update_title (GtmWindow *self)
+{
+  const char *title = gtm_document_get_title (self->document);
+  GFile *file = gtm_document_get_file (self->document);
+  g_autofree char *subtitle = NULL;
+
+  g_free (self->title_text);
+  if (gtm_document_get_modified (self->document))
+    /* Translators: the window title of a project with unsaved changes */
+    self->title_text = g_strdup_printf (_("• %s"), title);
+  else
+    self->title_text = g_strdup (title);
+
+  subtitle = file ? dup_file_location (file) : g_strdup (_("Draft"));
+
+  adw_window_title_set_title (self->window_title, self->title_text);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  gtk_window_set_title (GTK_WINDOW (self), self->title_text);
+}
+
+static void
+set_action_enabled (GtmWindow  *self,
+                    const char *name,
+                    gboolean    enabled)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+}
+
+static void
+update_actions (GtmWindow *self)
+{
+  GtmHistory *history = gtm_document_get_history (self->document);
+  gboolean saving = gtm_document_get_saving (self->document);
+  gboolean board_shown = gtm_board_view_get_board (self->board_view) != NULL &&
+                         g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "board") == 0;
+
+  set_action_enabled (self, "save", !saving);
+  set_action_enabled (self, "save-as", !saving);
+  set_action_enabled (self, "undo", gtm_history_can_undo (history));
+  set_action_enabled (self, "redo", gtm_history_can_redo (history));
+  set_action_enabled (self, "zoom-in", board_shown);
+  set_action_enabled (self, "zoom-out", board_shown);
+  set_action_enabled (self, "zoom-reset", board_shown);
+  set_action_enabled (self, "zoom-fit", board_shown);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->save_spinner), saving);
+  gtk_spinner_set_spinning (self->save_spinner, saving);
+}
+
+/* Sidebar */
+
+static GObject *
+row_get_item (GtkListBoxRow *row)
+{
+  return row ? g_object_get_data (G_OBJECT (row), "gtm-item") : NULL;
+}
+
+static gboolean
+persona_kind_to_label (GBinding     *binding,
+                       const GValue *from,
+                       GValue       *to,
+                       gpointer      user_data)
+{
+  g_value_set_string (to, gtm_persona_kind_to_label (g_value_get_enum (from)));
+  return TRUE;
+}
+
+static gboolean
+persona_name_to_label (GBinding     *binding,
+                       const GValue *from,
+                       GValue       *to,
+                       gpointer      user_data)
+{
+  const char *name = g_value_get_string (from);
+
+  g_value_set_string (to, name && name[0] ? name : _("Unnamed Persona"));
+  return TRUE;
+}
+
+static GtkWidget *
+create_board_row (GtmBoard *board)
+{
+  GtkWidget *box, *image, *label;
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  image = gtk_image_new_from_icon_name ("x-office-drawing-symbolic");
+  label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
+  g_object_bind_property (board, "name", label, "label", G_BINDING_SYNC_CREATE);
+
+  gtk_box_append (GTK_BOX (box), image);
+  gtk_box_append (GTK_BOX (box), label);
+
+  return box;
+}
+
+static GtkWidget *
+create_persona_row (GtmPersona *persona)
+{
+  GtkWidget *box, *avatar, *labels, *name, *kind;
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+
+  avatar = adw_avatar_new (32, NULL, TRUE);
+  g_object_bind_property (persona, "name", avatar, "text", G_BINDING_SYNC_CREATE);
+
+  labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_valign (labels, GTK_ALIGN_CENTER);
+  gtk_widget_set_hexpand (labels, TRUE);
+
+  name = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (name), 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  g_object_bind_property_full (persona, "name", name, "label", G_BINDING_SYNC_CREATE,
+                               persona_name_to_label, NULL, NULL, NULL);
+
+  kind = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (kind), 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (kind), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (kind, "row-subtitle");
+  gtk_widget_add_css_class (kind, "dim-label");
+  g_object_bind_property_full (persona, "kind", kind, "label", G_BINDING_SYNC_CREATE,
+                               persona_kind_to_label, NULL, NULL, NULL);
+
+  gtk_box_append (GTK_BOX (labels), name);
+  gtk_box_append (GTK_BOX (labels), kind);
+  gtk_box_append (GTK_BOX (box), avatar);
+  gtk_box_append (GTK_BOX (box), labels);
+
+  return box;
+}
+
+static GtkWidget *
+create_sidebar_row (gpointer item,
+                    gpointer user_data)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *child;
+
+  if (GTM_IS_BOARD (item))
+    child = create_board_row (item);
+  else
+    child = create_persona_row (item);
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), child);
+  g_object_set_data_full (G_OBJECT (row), "gtm-item", g_object_ref (item), g_object_unref);
+
+  return row;
+}
+
+static void
+sidebar_header_func (GtkListBoxRow *row,
+                     GtkListBoxRow *before,
+                     gpointer       user_data)
+{
+  GObject *item = row_get_item (row);
+  GObject *before_item = row_get_item (before);
+  GtkWidget *header;
+
+  if (before_item != NULL && G_OBJECT_TYPE (before_item) == G_OBJECT_TYPE (item))
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+
+  header = gtk_label_new (GTM_IS_BOARD (item) ? _("Boards") : _("Personas"));
+  gtk_label_set_xalign (GTK_LABEL (header), 0.0);
+  gtk_widget_add_css_class (header, "heading");
+  gtk_widget_add_css_class (header, "dim-label");
+  gtk_widget_add_css_class (header, "sidebar-heading");
+  if (before == NULL)
+    gtk_widget_add_css_class (header, "first");
+  gtk_list_box_row_set_header (row, header);
+}
+
+static void
+show_item (GtmWindow *self,
+           GObject   *item)
+{
+  if (GTM_IS_BOARD (item))
+    {
+      gtm_persona_page_set_persona (self->persona_page, NULL);
+      gtm_board_view_set_board (self->board_view, GTM_BOARD (item));
+      gtk_stack_set_visible_child_name (self->content_stack, "board");
+    }
+  else if (GTM_IS_PERSONA (item))
+    {
+      gtm_board_view_set_board (self->board_view, NULL);
+      gtm_persona_page_set_persona (self->persona_page, GTM_PERSONA (item));
+      gtk_stack_set_visible_child_name (self->content_stack, "persona");
+    }
+  else
+    {
+      gtm_board_view_set_board (self->board_view, NULL);
+      gtm_persona_page_set_persona (self->persona_page, NULL);
+      gtk_stack_set_visible_child_name (self->content_stack, "empty");
+    }
+
+  update_actions (self);
+}
+
+static gboolean
+select_first_row_idle (gpointer data)
+{
+  GtmWindow *self = data;
+  GtkListBoxRow *row;
+
+  self->select_idle_id = 0;
+
+  if (gtk_list_box_get_selected_row (self->sidebar) == NULL &&
+      (row = gtk_list_box_get_row_at_index (self->sidebar, 0)) != NULL)
+    gtk_list_box_select_row (self->sidebar, row);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_sidebar_row_selected (GtkListBox    *sidebar,
+                         GtkListBoxRow *row,
+                         GtmWindow     *self)
+{
+  show_item (self, row_get_item (row));
+
+  /* The selected row went away (an undo removed its board): show the
+   * first one instead, once the list has settled. */
+  if (row == NULL && self->select_idle_id == 0 && self->document != NULL)
+    self->select_idle_id = g_idle_add (select_first_row_idle, self);
+}
+
+static void
+bind_sidebar (GtmWindow *self)
+{
+  GtmProject *project = gtm_document_get_project (self->document);
+  g_autoptr(GListStore) sections = g_list_store_new (G_TYPE_LIST_MODEL);
+  g_autoptr(GtkFlattenListModel) flat = NULL;
+  GtkListBoxRow *first;
+
+  g_list_store_append (sections, gtm_project_get_boards (project));
+  g_list_store_append (sections, gtm_project_get_personas (project));
+  flat = gtk_flatten_list_model_new (G_LIST_MODEL (g_steal_pointer (&sections)));
+
+  gtk_list_box_bind_model (self->sidebar, G_LIST_MODEL (flat),
+                           create_sidebar_row, self, NULL);
+
+  first = gtk_list_box_get_row_at_index (self->sidebar, 0);
+  if (first != NULL)
+    gtk_list_box_select_row (self->sidebar, first);
+  else
+    show_item (self, NULL);
+}
+
+/* Errors */
+
+static void
+on_error_toast_dismissed (AdwToast  *toast,
+                          GtmWindow *self)
+{
+  if (self->error_toast == toast)
+    g_clear_object (&self->error_toast);
+}
+
+static void
+on_error_details_clicked (AdwToast  *toast,
+                          GtmWindow *self)
+{
+  const char *heading = g_object_get_data (G_OBJECT (toast), "gtm-heading");
+  const char *body = g_object_get_data (G_OBJECT (toast), "gtm-body");
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_error_full (GtmWindow    *self,
+                 const char   *heading,
+                 const GError *error)
+{
+  g_autofree char *escaped = g_markup_escape_text (heading, -1);
+  AdwToast *toast;
+
+  if (self->error_toast != NULL)
+    adw_toast_dismiss (self->error_toast);
+
+  toast = adw_toast_new (escaped);
+  adw_toast_set_timeout (toast, ERROR_TOAST_TIMEOUT);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_button_label (toast, _("_Details"));
+  g_object_set_data_full (G_OBJECT (toast), "gtm-heading", g_strdup (heading), g_free);
+  g_object_set_data_full (G_OBJECT (toast), "gtm-body", g_strdup (error->message), g_free);
+  g_signal_connect_object (toast, "button-clicked",
+                           G_CALLBACK (on_error_details_clicked), self, 0);
+  g_signal_connect_object (toast, "dismissed",
+                           G_CALLBACK (on_error_toast_dismissed), self, 0);
+
+  self->error_toast = g_object_ref (toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * gtm_window_show_error:
+ * @self: a #GtmWindow
+ * @error: an error whose message says what failed and why
+ *
+ * Shows the message in a toast; its Details button opens the whole message
+ * in a dialog when the toast is too narrow for it.
+ */
+void
+gtm_window_show_error (GtmWindow    *self,
+                       const GError *error)
+{
+  g_autofree char *heading = NULL;
+  const char *colon;
+
+  g_return_if_fail (GTM_IS_WINDOW (self));
+  g_return_if_fail (error != NULL);
+
+  /* Messages read “Could not … “x.gtm”: reason”: the part before the
+   * reason makes a short heading. */
+  colon = strstr (error->message, "”: ");
+  if (colon != NULL)
+    heading = g_strndup (error->message, colon - error->message + strlen ("”"));
+  else
+    heading = g_strdup (error->message);
+
+  show_error_full (self, heading, error);
+}
+
+/**
+ * gtm_window_get_error_toast:
+ *
+ * Returns: (transfer none) (nullable): the error toast being shown
+ */
+AdwToast *
+gtm_window_get_error_toast (GtmWindow *self)
+{
+  g_return_val_if_fail (GTM_IS_WINDOW (self), NULL);
+
+  return self->error_toast;
+}
+
+/* Closing */
+
+static void
+complete_close (GtmWindow *self,
+                gboolean   may_close)
+{
+  g_autoptr(GTask) task = g_steal_pointer (&self->close_task);
+
+  self->save_for_close = FALSE;
+  if (task != NULL)
+    g_task_return_boolean (task, may_close);
+}
+
+static void
+on_save_changes_response (AdwMessageDialog *dialog,
+                          const char       *response,
+                          GtmWindow        *self)
+{
+  self->save_changes_dialog = NULL;
+
+  if (g_strcmp0 (response, "discard") == 0)
+    {
+      complete_close (self, TRUE);
+    }
+  else if (g_strcmp0 (response, "save") == 0)
+    {
+      if (gtm_document_get_file (self->document) != NULL)
+        {
+          self->save_for_close = TRUE;
+          gtm_window_save_to_file (self, NULL);
+        }
+      else
+        {
+          save_with_chooser (self, TRUE);
+        }
+    }
+  else
+    {
+      complete_close (self, FALSE);
+    }
+}
+
+static void
+show_save_changes_dialog (GtmWindow *self)
+{
+  GtkWidget *dialog;
+
+  if (self->save_changes_dialog != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->save_changes_dialog));
+      return;
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("“%s” has unsaved changes. Changes which are not saved "
+                                    "will be permanently lost."),
+                                  gtm_document_get_title (self->document));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response",
+                           G_CALLBACK (on_save_changes_response), self, 0);
+
+  self->save_changes_dialog = ADW_MESSAGE_DIALOG (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* One step of a pending close: wait for a save in flight, then ask about
+ * unsaved changes. Called again when a save ends. */
+static void
+confirm_close_step (GtmWindow *self)
+{
+  if (self->close_task == NULL || self->save_for_close)
+    return;
+
+  if (gtm_document_get_saving (self->document))
+    return;
+
+  if (!gtm_document_get_modified (self->document))
+    {
+      complete_close (self, TRUE);
+      return;
+    }
+
+  gtk_window_present (GTK_WINDOW (self));
+  show_save_changes_dialog (self);
+}
+
+void
+gtm_window_confirm_close_async (GtmWindow           *self,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (GTM_IS_WINDOW (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gtm_window_confirm_close_async);
+
+  if (self->close_task != NULL)
+    {
+      /* Already asking: the question being asked decides. */
+      gtk_window_present (GTK_WINDOW (self));
+      if (self->save_changes_dialog != NULL)
+        gtk_window_present (GTK_WINDOW (self->save_changes_dialog));
+      g_task_return_boolean (task, FALSE);
+      return;
+    }
+
+  self->close_task = g_steal_pointer (&task);
+  confirm_close_step (self);
+}
+
+gboolean
+gtm_window_confirm_close_finish (GtmWindow     *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (GTM_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+gtm_window_close_confirmed (GtmWindow *self)
+{
+  g_return_if_fail (GTM_IS_WINDOW (self));
+
+  self->close_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+on_close_confirmed (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  GtmWindow *self = GTM_WINDOW (object);
+
+  if (gtm_window_confirm_close_finish (self, result, NULL))
+    gtm_window_close_confirmed (self);
+}
+
+static void
+save_window_state (GtmWindow *self)
+{
+  GSettings *settings = gtm_application_get_settings (get_application (self));
+  int width, height;
+
+  if (settings == NULL)
+    return;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_delay (settings);
+  g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)) && width > 0 && height > 0)
+    {
+      g_settings_set_int (settings, "window-width", width);
+      g_settings_set_int (settings, "window-height", height);
+    }
+  g_settings_set_int (settings, "sidebar-width", gtk_paned_get_position (self->paned));
+  g_settings_apply (settings);
+}
+
+static gboolean
+gtm_window_close_request (GtkWindow *window)
+{
+  GtmWindow *self = GTM_WINDOW (window);
+
+  if (!self->close_confirmed &&
+      (self->close_task != NULL ||
+       gtm_document_get_saving (self->document) ||
+       gtm_document_get_modified (self->document)))
+    {
+      gtm_window_confirm_close_async (self, NULL, on_close_confirmed, NULL);
+      return TRUE;
+    }
+
+  save_window_state (self);
+
+  return GTK_WINDOW_CLASS (gtm_window_parent_class)->close_request (window);
+}
+
+/* Saving */
+
+static void
+on_save_done (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GtmWindow) self = user_data;
+  g_autoptr(GtmApplication) app = g_object_ref (get_application (self));
+  g_autoptr(GError) error = NULL;
+  GtmDocument *document = GTM_DOCUMENT (object);
+  gboolean ok;
+
+  ok = gtm_document_save_finish (document, result, &error);
+
+  if (ok)
+    gtm_application_add_recent (app, gtm_document_get_file (document));
+  else
+    gtm_window_show_error (self, error);
+
+  if (self->save_for_close)
+    {
+      /* The user chose Save in the Save Changes dialog: close if it
+       * worked, stay with the edits if it did not. */
+      complete_close (self, ok && !gtm_document_get_modified (document));
+    }
+  else
+    {
+      confirm_close_step (self);
+    }
+
+  /* Completing a close may have removed the window from the application. */
+  g_application_release (G_APPLICATION (app));
+}
+
+void
+gtm_window_save_to_file (GtmWindow *self,
+                         GFile     *file)
+{
+  g_return_if_fail (GTM_IS_WINDOW (self));
+  g_return_if_fail (!file || G_IS_FILE (file));
+
+  if (gtm_document_get_saving (self->document))
+    return;
+
+  if (file == NULL && gtm_document_get_file (self->document) == NULL)
+    {
+      save_with_chooser (self, self->save_for_close);
+      return;
+    }
+
+  /* Keep the application, and so the process, alive until the file is
+   * safely written. */
+  g_application_hold (G_APPLICATION (get_application (self)));
+  gtm_document_save_async (self->document, file, NULL, on_save_done, g_object_ref (self));
+}
+
+static void
+on_save_chooser_response (GtkNativeDialog *chooser,
+                          int              response,
+                          GtmWindow       *self)
+{
+  gboolean for_close = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "gtm-for-close"));
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  g_clear_object (&self->save_chooser);
+
+  if (file == NULL)
+    {
+      if (for_close)
+        complete_close (self, FALSE);
+      return;
+    }
+
+  self->save_for_close = for_close;
+  gtm_window_save_to_file (self, file);
+}
+
+static char *
+suggest_file_name (GtmWindow *self)
+{
+  g_autofree char *name = g_strdup (gtm_document_get_title (self->document));
+
+  g_strdelimit (name, "/\\:", '-');
+
+  return g_strconcat (name, ".gtm", NULL);
+}
+
+static void
+save_with_chooser (GtmWindow *self,
+                   gboolean   for_close)
+{
+  g_autoptr(GtkFileFilter) filter = NULL;
+  GFile *file = gtm_document_get_file (self->document);
+
+  if (self->save_chooser != NULL)
+    {
+      gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->save_chooser));
+      return;
+    }
+
+  self->save_chooser = gtk_file_chooser_native_new (_("Save Project"),
+                                                    GTK_WINDOW (self),
+                                                    GTK_FILE_CHOOSER_ACTION_SAVE,
+                                                    _("_Save"),
+                                                    _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->save_chooser), TRUE);
+
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("GTM Studio Projects"));
+  gtk_file_filter_add_pattern (filter, "*.gtm");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->save_chooser), filter);
+
+  if (file != NULL)
+    {
+      gtk_file_chooser_set_file (GTK_FILE_CHOOSER (self->save_chooser), file, NULL);
+    }
+  else
+    {
+      g_autofree char *name = suggest_file_name (self);
+
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->save_chooser), name);
+    }
+
+  g_object_set_data (G_OBJECT (self->save_chooser), "gtm-for-close", GINT_TO_POINTER (for_close));
+  g_signal_connect (self->save_chooser, "response",
+                    G_CALLBACK (on_save_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->save_chooser));
+}
+
+/* Actions */
+
+static void
+action_save (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GtmWindow *self = user_data;
+
+  if (gtm_document_get_file (self->document) != NULL)
+    gtm_window_save_to_file (self, NULL);
+  else
+    save_with_chooser (self, FALSE);
+}
+
+static void
+action_save_as (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  save_with_chooser (GTM_WINDOW (user_data), FALSE);
+}
+
+static void
+action_close (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  gtk_window_close (GTK_WINDOW (user_data));
+}
+
+static void
+action_undo (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GtmWindow *self = user_data;
+
+  gtm_history_undo (gtm_document_get_history (self->document));
+}
+
+static void
+action_redo (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GtmWindow *self = user_data;
+
+  gtm_history_redo (gtm_document_get_history (self->document));
+}
+
+static void
+action_zoom_in (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  gtm_board_view_zoom_in (GTM_WINDOW (user_data)->board_view);
+}
+
+static void
+action_zoom_out (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  gtm_board_view_zoom_out (GTM_WINDOW (user_data)->board_view);
+}
+
+static void
+action_zoom_reset (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  gtm_board_view_set_zoom (GTM_WINDOW (user_data)->board_view, 1.0);
+}
+
+static void
+action_zoom_fit (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  gtm_board_view_zoom_fit (GTM_WINDOW (user_data)->board_view);
+}
+
+static const GActionEntry win_actions[] = {
+  { "save", action_save },
+  { "save-as", action_save_as },
+  { "close", action_close },
+  { "undo", action_undo },
+  { "redo", action_redo },
+  { "zoom-in", action_zoom_in },
+  { "zoom-out", action_zoom_out },
+  { "zoom-reset", action_zoom_reset },
+  { "zoom-fit", action_zoom_fit },
+};
+
+/* Drag and drop */
+
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         GtmWindow     *self)
+{
+  GtmApplication *app = get_application (self);
+
+  if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    {
+      g_autoptr(GSList) files = gdk_file_list_get_files (g_value_get_boxed (value));
+
+      if (files == NULL)
+        return FALSE;
+
+      for (GSList *l = files; l != NULL; l = l->next)
+        gtm_application_open_file (app, l->data, self);
+      return TRUE;
+    }
+
+  if (G_VALUE_HOLDS (value, G_TYPE_FILE))
+    {
+      gtm_application_open_file (app, g_value_get_object (value), self);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Zoom label */
+
+static gboolean
+zoom_to_label (GBinding     *binding,
+               const GValue *from,
+               GValue       *to,
+               gpointer      user_data)
+{
+  /* Translators: a zoom level, e.g. “100%” */
+  g_value_take_string (to, g_strdup_printf (_("%d%%"), (int) round (g_value_get_double (from) * 100.0)));
+  return TRUE;
+}
+
+/* GObject */
+
+/* The application is set after construction: take what comes from it
+ * (saved window size, the recent projects menu) when it arrives. */
+static void
+on_notify_application (GtmWindow *self)
+{
+  GtmApplication *app = get_application (self);
+  GSettings *settings;
+
+  if (app == NULL)
+    return;
+
+  adw_split_button_set_menu_model (self->open_button, gtm_application_get_recent_menu (app));
+
+  settings = gtm_application_get_settings (app);
+  if (settings == NULL)
+    return;
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (settings, "window-width"),
+                               g_settings_get_int (settings, "window-height"));
+  if (g_settings_get_boolean (settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  gtk_paned_set_position (self->paned, g_settings_get_int (settings, "sidebar-width"));
+}
+
+static void
+gtm_window_constructed (GObject *object)
+{
+  GtmWindow *self = GTM_WINDOW (object);
+
+  G_OBJECT_CLASS (gtm_window_parent_class)->constructed (object);
+
+  if (self->document == NULL)
+    {
+      g_autoptr(GtmDocument) document = gtm_document_new_untitled ();
+
+      gtm_window_set_document (self, document);
+    }
+}
+
+static void
+gtm_window_dispose (GObject *object)
+{
+  GtmWindow *self = GTM_WINDOW (object);
+
+  if (self->close_task != NULL)
+    complete_close (self, FALSE);
+
+  if (self->save_chooser != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->save_chooser, on_save_chooser_response, self);
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->save_chooser));
+      g_clear_object (&self->save_chooser);
+    }
+
+  if (self->sidebar != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->sidebar, on_sidebar_row_selected, self);
+      gtk_list_box_bind_model (self->sidebar, NULL, NULL, NULL, NULL);
+    }
+  g_clear_handle_id (&self->select_idle_id, g_source_remove);
+
+  if (self->document_signals != NULL)
+    g_signal_group_set_target (self->document_signals, NULL);
+  if (self->history_signals != NULL)
+    g_signal_group_set_target (self->history_signals, NULL);
+  g_clear_object (&self->document_signals);
+  g_clear_object (&self->history_signals);
+  g_clear_object (&self->document);
+  g_clear_object (&self->error_toast);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), GTM_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (gtm_window_parent_class)->dispose (object);
+}
+
+static void
+gtm_window_finalize (GObject *object)
+{
+  GtmWindow *self = GTM_WINDOW (object);
+
+  g_clear_pointer (&self->title_text, g_free);
+
+  G_OBJECT_CLASS (gtm_window_parent_class)->finalize (object);
+}
+
+static void
+gtm_window_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  GtmWindow *self = GTM_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gtm_window_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  GtmWindow *self = GTM_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      if (g_value_get_object (value) != NULL)
+        gtm_window_set_document (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gtm_window_class_init (GtmWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = gtm_window_constructed;
+  object_class->dispose = gtm_window_dispose;
+  object_class->finalize = gtm_window_finalize;
+  object_class->get_property = gtm_window_get_property;
+  object_class->set_property = gtm_window_set_property;
+
+  window_class->close_request = gtm_window_close_request;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL,
+                         GTM_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT |
+                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (GTM_TYPE_BOARD_VIEW);
+  g_type_ensure (GTM_TYPE_PERSONA_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/gtmstudio/GtmStudio/gtm-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, GtmWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, GtmWindow, open_button);
+  gtk_widget_class_bind_template_child (widget_class, GtmWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, GtmWindow, save_spinner);
+  gtk_widget_class_bind_template_child (widget_class, GtmWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, GtmWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, GtmWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, GtmWindow, board_view);
+  gtk_widget_class_bind_template_child (widget_class, GtmWindow, zoom_label);
+  gtk_widget_class_bind_template_child (widget_class, GtmWindow, persona_page);
+}
+
+static void
+gtm_window_init (GtmWindow *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  GtkDropTarget *drop_target;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect (self, "notify::application", G_CALLBACK (on_notify_application), NULL);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
+                                   G_N_ELEMENTS (win_actions), self);
+
+  builder = gtk_builder_new_from_resource ("/io/github/gtmstudio/GtmStudio/gtm-shortcuts-window.ui");
+  gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self),
+                                           GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+
+  self->document_signals = g_signal_group_new (GTM_TYPE_DOCUMENT);
+  g_signal_group_connect_swapped (self->document_signals, "notify::title",
+                                  G_CALLBACK (update_title), self);
+  g_signal_group_connect_swapped (self->document_signals, "notify::modified",
+                                  G_CALLBACK (update_title), self);
+  g_signal_group_connect_swapped (self->document_signals, "notify::file",
+                                  G_CALLBACK (update_title), self);
+  g_signal_group_connect_swapped (self->document_signals, "notify::saving",
+                                  G_CALLBACK (update_actions), self);
+
+  self->history_signals = g_signal_group_new (GTM_TYPE_HISTORY);
+  g_signal_group_connect_swapped (self->history_signals, "notify::can-undo",
+                                  G_CALLBACK (update_actions), self);
+  g_signal_group_connect_swapped (self->history_signals, "notify::can-redo",
+                                  G_CALLBACK (update_actions), self);
+
+  gtk_list_box_set_header_func (self->sidebar, sidebar_header_func, NULL, NULL);
+  g_signal_connect (self->sidebar, "row-selected",
+                    G_CALLBACK (on_sidebar_row_selected), self);
+
+  g_object_bind_property_full (self->board_view, "zoom", self->zoom_label, "label",
+                               G_BINDING_SYNC_CREATE, zoom_to_label, NULL, NULL, NULL);
+
+  drop_target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
+  gtk_drop_target_set_gtypes (drop_target, (GType[]) { GDK_TYPE_FILE_LIST, G_TYPE_FILE }, 2);
+  g_signal_connect (drop_target, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
+}
+
+/**
+ * gtm_window_new:
+ * @application: the application
+ * @document: (nullable): the document to show, or %NULL for a new untitled
+ *   project
+ *
+ * Returns: (transfer none): a new window, owned by @application
+ */
+GtmWindow *
+gtm_window_new (GtmApplication *application,
+                GtmDocument    *document)
+{
+  g_return_val_if_fail (GTM_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (!document || GTM_IS_DOCUMENT (document), NULL);
+
+  return g_object_new (GTM_TYPE_WINDOW,
+                       "application", application,
+                       "document", document,
+                       NULL);
+}
+
+/**
+ * gtm_window_get_document:
+ *
+ * Returns: (transfer none): the document shown
+ */
+GtmDocument *
+gtm_window_get_document (GtmWindow *self)
+{
+  g_return_val_if_fail (GTM_IS_WINDOW (self), NULL);
+
+  return self->document;
+}
+
+void
+gtm_window_set_document (GtmWindow   *self,
+                         GtmDocument *document)
+{
+  g_return_if_fail (GTM_IS_WINDOW (self));
+  g_return_if_fail (GTM_IS_DOCUMENT (document));
+  g_return_if_fail (self->close_task == NULL);
+
+  if (self->document == document)
+    return;
+
+  g_set_object (&self->document, document);
+  g_signal_group_set_target (self->document_signals, document);
+  g_signal_group_set_target (self->history_signals, gtm_document_get_history (document));
+
+  bind_sidebar (self);
+  update_title (self);
+  update_actions (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+const char *
+gtm_window_get_title_text (GtmWindow *self)
+{
+  g_return_val_if_fail (GTM_IS_WINDOW (self), NULL);
+
+  return self->title_text;
+}
+
+/**
+ * gtm_window_get_sidebar:
+ *
+ * Returns: (transfer none): the list of boards and personas
+ */
+GtkListBox *
+gtm_window_get_sidebar (GtmWindow *self)
+{
+  g_return_val_if_fail (GTM_IS_WINDOW (self), NULL);
+
+  return self->sidebar;
+}
+
+/**
+ * gtm_window_get_board_view:
+ *
+ * Returns: (transfer none): the view of the selected board
+ */
+GtmBoardView *
+gtm_window_get_board_view (GtmWindow *self)
+{
+  g_return_val_if_fail (GTM_IS_WINDOW (self), NULL);
+
+  return self->board_view;
+}
+
+/**
+ * gtm_window_get_visible_page:
+ *
+ * Returns: (transfer none): the page shown next to the sidebar: the board
+ *   view, a persona page or the empty page
+ */
+GtkWidget *
+gtm_window_get_visible_page (GtmWindow *self)
+{
+  g_return_val_if_fail (GTM_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child (self->content_stack);
+}
+
+void
+gtm_window_select_board (GtmWindow *self,
+                         guint      index)
+{
+  GtkListBoxRow *row;
+
+  g_return_if_fail (GTM_IS_WINDOW (self));
+
+  row = gtk_list_box_get_row_at_index (self->sidebar, index);
+  if (row != NULL && GTM_IS_BOARD (row_get_item (row)))
+    gtk_list_box_select_row (self->sidebar, row);
+}

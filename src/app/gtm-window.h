@@ -1,0 +1,63 @@
+/* gtm-window.h — the window of one open project
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "gtm-application.h"
+#include "gtm-board-view.h"
+#include "gtm-document.h"
+
+G_BEGIN_DECLS
+
+#define GTM_TYPE_WINDOW (gtm_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (GtmWindow, gtm_window, GTM, WINDOW, AdwApplicationWindow)
+
+GtmWindow    *gtm_window_new                (GtmApplication      *application,
+                                             GtmDocument         *document);
+
+GtmDocument  *gtm_window_get_document       (GtmWindow           *self);
+void          gtm_window_set_document       (GtmWindow           *self,
+                                             GtmDocument         *document);
+
+/* The window's title text: the project title, with “• ” in front while
+ * the project has unsaved changes. */
+const char   *gtm_window_get_title_text     (GtmWindow           *self);
+
+/* Saves to @file (NULL: the document's file), off the main thread. A
+ * failure is shown in the window; the edits stay. This is what the Save As
+ * dialog calls once the user has chosen a file. */
+void          gtm_window_save_to_file       (GtmWindow           *self,
+                                             GFile               *file);
+
+/* Shows @error in the window as a toast with a Details button. */
+void          gtm_window_show_error         (GtmWindow           *self,
+                                             const GError        *error);
+/* The error toast currently shown, if any. */
+AdwToast     *gtm_window_get_error_toast    (GtmWindow           *self);
+
+/* Asks what to do with unsaved changes if there are any and waits for a
+ * save in flight. Completes with TRUE when the window may close. */
+void          gtm_window_confirm_close_async  (GtmWindow           *self,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+gboolean      gtm_window_confirm_close_finish (GtmWindow           *self,
+                                               GAsyncResult        *result,
+                                               GError             **error);
+/* Closes without asking anything; used once the user has confirmed. */
+void          gtm_window_close_confirmed    (GtmWindow           *self);
+
+/* The parts of the window tests and other widgets drive. */
+GtkListBox   *gtm_window_get_sidebar        (GtmWindow           *self);
+GtmBoardView *gtm_window_get_board_view     (GtmWindow           *self);
+GtkWidget    *gtm_window_get_visible_page   (GtmWindow           *self);
+/* Selects the board at @index in the project's list of boards. */
+void          gtm_window_select_board       (GtmWindow           *self,
+                                             guint                index);
+
+G_END_DECLS

@@ -1,0 +1,398 @@
+/* gtm-test-utils.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "gtm-test"
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <sys/stat.h>
+#include <glib/gstdio.h>
+
+#include "gtm-test-utils.h"
+
+static GtmApplication *test_app;
+static GPtrArray *temp_dirs;
+
+void
+gtm_test_require_display (void)
+{
+  const char *display = g_getenv ("DISPLAY");
+  const char *wayland = g_getenv ("WAYLAND_DISPLAY");
+
+  if ((display == NULL || display[0] == '\0') && (wayland == NULL || wayland[0] == '\0'))
+    {
+      g_print ("1..0 # SKIP no display: run under xvfb-run -a\n");
+      exit (77);
+    }
+}
+
+void
+gtm_test_init (int    *argc,
+               char ***argv)
+{
+  setlocale (LC_ALL, "");
+  g_test_init (argc, argv, NULL);
+  gtm_test_require_display ();
+}
+
+gboolean
+gtm_test_wake (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+GtmApplication *
+gtm_test_get_app (void)
+{
+  if (test_app == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      test_app = gtm_application_new (G_APPLICATION_NON_UNIQUE);
+      g_application_register (G_APPLICATION (test_app), NULL, &error);
+      g_assert_no_error (error);
+    }
+
+  return test_app;
+}
+
+static void
+remove_tree (const char *path)
+{
+  struct stat st;
+
+  if (g_lstat (path, &st) != 0)
+    return;
+
+  if (S_ISDIR (st.st_mode))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      g_chmod (path, 0700);
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    {
+      g_unlink (path);
+    }
+}
+
+int
+gtm_test_run (void)
+{
+  int status = g_test_run ();
+
+  if (test_app != NULL)
+    {
+      gtm_test_close_all ();
+      g_clear_object (&test_app);
+    }
+
+  for (guint i = 0; temp_dirs && i < temp_dirs->len; i++)
+    remove_tree (g_ptr_array_index (temp_dirs, i));
+  g_clear_pointer (&temp_dirs, g_ptr_array_unref);
+
+  return status;
+}
+
+GFile *
+gtm_test_get_sample (void)
+{
+  const char *dir = g_getenv ("GTM_SAMPLES_DIR");
+  g_autofree char *path = NULL;
+
+  g_assert_nonnull (dir);
+  path = g_build_filename (dir, "saas-launch.gtm", NULL);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  return g_file_new_for_path (path);
+}
+
+GFile *
+gtm_test_get_data_file (const char *relative_path)
+{
+  const char *dir = g_getenv ("GTM_TEST_DATA");
+  g_autofree char *path = NULL;
+
+  g_assert_nonnull (dir);
+  path = g_build_filename (dir, relative_path, NULL);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  return g_file_new_for_path (path);
+}
+
+char *
+gtm_test_make_temp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("gtm-app-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  if (temp_dirs == NULL)
+    temp_dirs = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (temp_dirs, g_strdup (dir));
+
+  return dir;
+}
+
+void
+gtm_test_settle (void)
+{
+  gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC / 5;
+  guint wake = g_timeout_add (10, gtm_test_wake, NULL);
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_source_remove (wake);
+}
+
+GtmWindow *
+gtm_test_open (GFile *file)
+{
+  GtmApplication *app = gtm_test_get_app ();
+  GtmWindow *window;
+
+  gtm_application_open_file (app, file, NULL);
+  gtm_test_wait_until ((window = gtm_application_find_window (app, file)) != NULL &&
+                       gtk_widget_get_mapped (GTK_WIDGET (window)));
+  gtm_test_wait_until (gtk_widget_get_width (GTK_WIDGET (gtm_window_get_board_view (window))) > 0);
+
+  return window;
+}
+
+guint
+gtm_test_count_windows (void)
+{
+  return g_list_length (gtk_application_get_windows (GTK_APPLICATION (gtm_test_get_app ())));
+}
+
+void
+gtm_test_close_all (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (test_app)); l != NULL; )
+    {
+      GtkWindow *window = l->data;
+
+      l = l->next;
+      if (GTM_IS_WINDOW (window))
+        gtm_window_close_confirmed (GTM_WINDOW (window));
+      else
+        gtk_window_destroy (window);
+    }
+
+  /* Dialogs and the like that don't belong to the application. */
+  while (g_list_model_get_n_items (toplevels) > 0)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
+
+      gtk_window_destroy (window);
+    }
+
+  gtm_test_wait_until (gtk_application_get_windows (GTK_APPLICATION (test_app)) == NULL);
+}
+
+GtkWindow *
+gtm_test_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+AdwMessageDialog *
+gtm_test_find_message_dialog (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) &&
+          gtk_widget_get_visible (GTK_WIDGET (window)) &&
+          gtk_window_get_transient_for (window) == parent)
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+void
+gtm_test_respond (AdwMessageDialog *dialog,
+                  const char       *response)
+{
+  const char *label;
+  GtkWidget *button;
+
+  g_assert_true (adw_message_dialog_has_response (dialog, response));
+  label = adw_message_dialog_get_response_label (dialog, response);
+  button = find_button (GTK_WIDGET (dialog), label);
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static void
+on_paintable_invalidated (GdkPaintable *paintable,
+                          gboolean     *invalidated)
+{
+  *invalidated = TRUE;
+}
+
+GdkTexture *
+gtm_test_render_widget (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+  GtkSnapshot *snapshot;
+  GskRenderer *renderer;
+  gboolean invalidated = FALSE;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+
+  /* The paintable holds what the widget drew in its last frame: draw one. */
+  g_signal_connect (paintable, "invalidate-contents",
+                    G_CALLBACK (on_paintable_invalidated), &invalidated);
+  gtk_widget_queue_draw (widget);
+  gtm_test_wait_until (invalidated);
+  g_signal_handlers_disconnect_by_func (paintable, on_paintable_invalidated, &invalidated);
+
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+guint32
+gtm_test_texture_pixel (GdkTexture *texture,
+                        int         x,
+                        int         y)
+{
+  int width = gdk_texture_get_width (texture);
+  int height = gdk_texture_get_height (texture);
+  g_autofree guint32 *pixels = NULL;
+
+  g_assert_cmpint (x, >=, 0);
+  g_assert_cmpint (y, >=, 0);
+  g_assert_cmpint (x, <, width);
+  g_assert_cmpint (y, <, height);
+
+  pixels = g_new (guint32, (gsize) width * height);
+  /* Cairo's format: native-endian premultiplied ARGB; the board is opaque. */
+  gdk_texture_download (texture, (guchar *) pixels, width * 4);
+
+  return pixels[y * width + x] & 0xffffff;
+}
+
+gboolean
+gtm_test_colors_differ (guint32 a,
+                        guint32 b,
+                        guint   tolerance)
+{
+  for (guint shift = 0; shift <= 16; shift += 8)
+    {
+      int ca = (a >> shift) & 0xff;
+      int cb = (b >> shift) & 0xff;
+
+      if ((guint) ABS (ca - cb) > tolerance)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+guint32
+gtm_test_parse_color (const char *text)
+{
+  g_assert_nonnull (text);
+  g_assert_cmpint (text[0], ==, '#');
+
+  return (guint32) (g_ascii_strtoull (text + 1, NULL, 16) >> (strlen (text) == 9 ? 8 : 0)) & 0xffffff;
+}
+
+int
+gtm_test_run_cli (const char * const  *argv,
+                  char               **out_stdout)
+{
+  const char *binary = g_getenv ("GTM_STUDIO_BIN");
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_auto(GStrv) env = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  int wait_status = 0;
+
+  g_assert_nonnull (binary);
+
+  /* No display at all: these commands must not need one. */
+  env = g_environ_unsetenv (env, "DISPLAY");
+  env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
+
+  g_ptr_array_add (args, (char *) binary);
+  for (guint i = 0; argv[i] != NULL; i++)
+    g_ptr_array_add (args, (char *) argv[i]);
+  g_ptr_array_add (args, NULL);
+
+  g_spawn_sync (NULL, (char **) args->pdata, env, G_SPAWN_DEFAULT,
+                NULL, NULL, out_stdout, &err, &wait_status, &error);
+  g_assert_no_error (error);
+
+  if (err != NULL && err[0] != '\0')
+    g_test_message ("stderr of %s: %s", binary, err);
+
+  /* Crashes, and GTK failing to find a display, are failures. */
+  g_assert_true (WIFEXITED (wait_status));
+  g_assert_cmpstr (err, ==, "");
+
+  return WEXITSTATUS (wait_status);
+}

@@ -1,0 +1,92 @@
+/* gtm-test-utils.h — helpers shared by the tests of the application
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "gtm-application.h"
+#include "gtm-window.h"
+
+G_BEGIN_DECLS
+
+#define GTM_TEST_TIMEOUT_SECONDS 20
+
+/* Exits with 77 (skipped) when there is no display to open windows on. */
+void            gtm_test_require_display    (void);
+
+/* g_test_init() plus the settings every GUI test wants. */
+void            gtm_test_init               (int             *argc,
+                                             char          ***argv);
+
+/* Runs the tests, then closes the windows and removes temporary folders;
+ * returns g_test_run()'s result. */
+int             gtm_test_run                (void);
+
+/* The application for this test program, started (but not run). */
+GtmApplication *gtm_test_get_app            (void);
+
+/* The sample project, data/samples/saas-launch.gtm. */
+GFile          *gtm_test_get_sample         (void);
+/* A fixture under tests/data. */
+GFile          *gtm_test_get_data_file      (const char      *relative_path);
+/* A new empty folder, removed when the test program ends. */
+char           *gtm_test_make_temp_dir      (void);
+
+gboolean        gtm_test_wake               (gpointer         data);
+
+/* Runs the main loop until @expr holds; fails the test after
+ * GTM_TEST_TIMEOUT_SECONDS. */
+#define gtm_test_wait_until(expr)                                              \
+  G_STMT_START {                                                               \
+    guint _wake = g_timeout_add (10, gtm_test_wake, NULL);                     \
+    gint64 _end = g_get_monotonic_time () +                                    \
+                  GTM_TEST_TIMEOUT_SECONDS * G_USEC_PER_SEC;                   \
+    while (!(expr))                                                            \
+      {                                                                        \
+        if (g_get_monotonic_time () > _end)                                    \
+          g_error ("%s:%d: timed out waiting for %s", __FILE__, __LINE__,      \
+                   #expr);                                                     \
+        g_main_context_iteration (NULL, TRUE);                                 \
+      }                                                                        \
+    g_source_remove (_wake);                                                   \
+  } G_STMT_END
+
+/* Lets pending idles, layout and drawing run. */
+void            gtm_test_settle             (void);
+
+/* Opens @file the way the Open dialog does and waits for its window. */
+GtmWindow      *gtm_test_open               (GFile           *file);
+/* Closes every window of the application, discarding changes. */
+void            gtm_test_close_all          (void);
+guint           gtm_test_count_windows      (void);
+
+/* The visible AdwMessageDialog transient for @parent, or NULL. */
+AdwMessageDialog *gtm_test_find_message_dialog (GtkWindow    *parent);
+/* Clicks the button of @response in @dialog, as the user would. */
+void            gtm_test_respond            (AdwMessageDialog *dialog,
+                                             const char       *response);
+/* The first visible toplevel of @type, or NULL. */
+GtkWindow      *gtm_test_find_toplevel      (GType            type);
+
+/* Draws @widget as it is on screen into a texture. */
+GdkTexture     *gtm_test_render_widget      (GtkWidget       *widget);
+/* The colour of pixel (x, y) of @texture as 0xRRGGBB. */
+guint32         gtm_test_texture_pixel      (GdkTexture      *texture,
+                                             int              x,
+                                             int              y);
+/* Whether two 0xRRGGBB colours differ by more than @tolerance in a
+ * channel. */
+gboolean        gtm_test_colors_differ      (guint32          a,
+                                             guint32          b,
+                                             guint            tolerance);
+guint32         gtm_test_parse_color        (const char      *text);
+
+/* Runs the built gtm-studio with @argv (NULL-terminated, without the
+ * program) and no display; returns its exit status. */
+int             gtm_test_run_cli            (const char * const *argv,
+                                             char           **out_stdout);
+
+G_END_DECLS

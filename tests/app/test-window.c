@@ -1,0 +1,564 @@
+/* test-window.c — a project window: opening, boards, undo/redo, saving
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-window"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "gtm-core.h"
+#include "gtm-persona-page.h"
+#include "gtm-test-utils.h"
+
+/* Helpers ----------------------------------------------------------------- */
+
+static GtmProject *
+window_project (GtmWindow *window)
+{
+  return gtm_document_get_project (gtm_window_get_document (window));
+}
+
+static GtmBoard *
+board_at (GtmWindow *window,
+          guint      index)
+{
+  g_autoptr(GtmBoard) board = g_list_model_get_item (gtm_project_get_boards (window_project (window)), index);
+
+  return board; /* owned by the project */
+}
+
+/* The first note of @board, or NULL. */
+static GtmItem *
+find_note (GtmBoard *board)
+{
+  GListModel *items = gtm_board_get_items (board);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(GtmItem) item = g_list_model_get_item (items, i);
+
+      if (GTM_IS_NOTE (item))
+        return item;
+    }
+
+  return NULL;
+}
+
+static gboolean
+widget_shows_text (GtkWidget  *widget,
+                   const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return gtk_widget_get_visible (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (widget_shows_text (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+static const char *
+window_subtitle (GtmWindow *window)
+{
+  GObject *title = gtk_widget_get_template_child (GTK_WIDGET (window), GTM_TYPE_WINDOW, "window_title");
+
+  return adw_window_title_get_subtitle (ADW_WINDOW_TITLE (title));
+}
+
+static const char *
+window_title (GtmWindow *window)
+{
+  GObject *title = gtk_widget_get_template_child (GTK_WIDGET (window), GTM_TYPE_WINDOW, "window_title");
+
+  return adw_window_title_get_title (ADW_WINDOW_TITLE (title));
+}
+
+static gboolean
+action_enabled (GtmWindow  *window,
+                const char *name)
+{
+  return g_action_group_get_action_enabled (G_ACTION_GROUP (window), name);
+}
+
+static void
+activate (GtmWindow  *window,
+          const char *name)
+{
+  g_assert_true (action_enabled (window, name));
+  g_action_group_activate_action (G_ACTION_GROUP (window), name, NULL);
+}
+
+static void
+assert_accel (const char *action,
+              const char *accel)
+{
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (gtm_test_get_app ()),
+                                                                action);
+  guint key, found_key;
+  GdkModifierType mods, found_mods;
+  gboolean found = FALSE;
+
+  g_assert_true (gtk_accelerator_parse (accel, &key, &mods));
+  for (guint i = 0; accels[i] != NULL && !found; i++)
+    found = gtk_accelerator_parse (accels[i], &found_key, &found_mods) &&
+            found_key == key && found_mods == mods;
+
+  if (!found)
+    g_error ("%s is not bound to %s", action, accel);
+}
+
+/* Whether @board's note (if any) is drawn in the board view and the
+ * background around the items is the board's colour. */
+static void
+assert_board_drawn (GtmWindow *window,
+                    GtmBoard  *board)
+{
+  GtmBoardView *view = gtm_window_get_board_view (window);
+  guint32 background = gtm_test_parse_color (gtm_board_get_background (board));
+  g_autoptr(GdkTexture) texture = NULL;
+  GtmItem *note = find_note (board);
+
+  g_assert_true (gtm_board_view_get_board (view) == board);
+  g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (view), gtm_window_get_visible_page (window)));
+  gtm_test_wait_until (gtm_board_view_get_n_draws (view) > 0);
+
+  texture = gtm_test_render_widget (GTK_WIDGET (view));
+
+  /* The view is fitted to the items with a margin, so a corner is empty. */
+  g_assert_false (gtm_test_colors_differ (gtm_test_texture_pixel (texture, 2, 2), background, 3));
+
+  if (note != NULL)
+    {
+      double x, y;
+
+      gtm_board_view_to_widget (view,
+                                gtm_item_get_x (note) + gtm_item_get_width (note) / 2.0,
+                                gtm_item_get_y (note) + gtm_item_get_height (note) / 2.0,
+                                &x, &y);
+      g_assert_cmpfloat (x, >, 0);
+      g_assert_cmpfloat (y, >, 0);
+      g_assert_cmpfloat (x, <, gtk_widget_get_width (GTK_WIDGET (view)));
+      g_assert_cmpfloat (y, <, gtk_widget_get_height (GTK_WIDGET (view)));
+
+      /* A note is drawn there: something other than the background. Text
+       * may cross the centre, so look at a few points around it. */
+      {
+        gboolean found = FALSE;
+        int probes[][2] = { { 0, 0 }, { -8, -8 }, { 8, 8 }, { -8, 8 }, { 8, -8 } };
+
+        for (guint i = 0; i < G_N_ELEMENTS (probes); i++)
+          found |= gtm_test_colors_differ (gtm_test_texture_pixel (texture, x + probes[i][0], y + probes[i][1]),
+                                           background, 10);
+        g_assert_true (found);
+      }
+    }
+}
+
+/* Tests ------------------------------------------------------------------- */
+
+static void
+test_open_sample (void)
+{
+  g_autoptr(GFile) sample = gtm_test_get_sample ();
+  GtmWindow *window = gtm_test_open (sample);
+  GtmProject *project = window_project (window);
+  GListModel *boards = gtm_project_get_boards (project);
+  GListModel *personas = gtm_project_get_personas (project);
+  GtkListBox *sidebar = gtm_window_get_sidebar (window);
+  guint n_boards = g_list_model_get_n_items (boards);
+  guint n_personas = g_list_model_get_n_items (personas);
+  GSettings *settings = gtm_application_get_settings (gtm_test_get_app ());
+  g_auto(GStrv) recent = NULL;
+  g_autofree char *uri = g_file_get_uri (sample);
+  GtkWidget *header;
+
+  g_assert_cmpuint (n_boards, >=, 2);
+  g_assert_cmpuint (n_personas, >=, 1);
+
+  /* The title is the project's, unmodified; the subtitle says where. */
+  g_assert_cmpstr (window_title (window), ==, gtm_project_get_title (project));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, gtm_project_get_title (project));
+  g_assert_true (g_str_has_suffix (window_subtitle (window), "saas-launch.gtm"));
+  g_assert_false (action_enabled (window, "undo"));
+  g_assert_false (action_enabled (window, "redo"));
+  g_assert_true (action_enabled (window, "save"));
+
+  /* The sidebar: a row per board, then a row per persona, under headings. */
+  for (guint i = 0; i < n_boards; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (sidebar, i);
+      g_autoptr(GtmBoard) board = g_list_model_get_item (boards, i);
+
+      g_assert_nonnull (row);
+      g_assert_true (widget_shows_text (GTK_WIDGET (row), gtm_board_get_name (board)));
+    }
+  for (guint i = 0; i < n_personas; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (sidebar, n_boards + i);
+      g_autoptr(GtmPersona) persona = g_list_model_get_item (personas, i);
+
+      g_assert_nonnull (row);
+      g_assert_true (widget_shows_text (GTK_WIDGET (row), gtm_persona_get_name (persona)));
+      g_assert_true (widget_shows_text (GTK_WIDGET (row),
+                                        gtm_persona_kind_to_label (gtm_persona_get_kind (persona))));
+    }
+  g_assert_null (gtk_list_box_get_row_at_index (sidebar, n_boards + n_personas));
+
+  header = gtk_list_box_row_get_header (gtk_list_box_get_row_at_index (sidebar, 0));
+  g_assert_true (GTK_IS_LABEL (header));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (header)), ==, "Boards");
+  header = gtk_list_box_row_get_header (gtk_list_box_get_row_at_index (sidebar, n_boards));
+  g_assert_true (GTK_IS_LABEL (header));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (header)), ==, "Personas");
+  g_assert_null (gtk_list_box_row_get_header (gtk_list_box_get_row_at_index (sidebar, 1)));
+
+  /* The first board is selected and drawn. */
+  g_assert_true (gtk_list_box_get_selected_row (sidebar) == gtk_list_box_get_row_at_index (sidebar, 0));
+  assert_board_drawn (window, board_at (window, 0));
+
+  /* It is now the most recent project. */
+  recent = g_settings_get_strv (settings, "recent-projects");
+  g_assert_nonnull (recent[0]);
+  g_assert_cmpstr (recent[0], ==, uri);
+
+  /* Opening it again presents the same window. */
+  gtm_application_open_file (gtm_test_get_app (), sample, NULL);
+  gtm_test_settle ();
+  g_assert_cmpuint (gtm_test_count_windows (), ==, 1);
+  g_assert_true (gtm_application_find_window (gtm_test_get_app (), sample) == window);
+
+  gtm_test_close_all ();
+}
+
+static void
+test_recent_menu (void)
+{
+  g_autoptr(GFile) sample = gtm_test_get_sample ();
+  GtmApplication *app = gtm_test_get_app ();
+  GMenuModel *menu = gtm_application_get_recent_menu (app);
+  g_autoptr(GMenuModel) section = NULL;
+  g_autoptr(GVariant) target = NULL;
+  g_autofree char *uri = g_file_get_uri (sample);
+  g_autofree char *missing_uri = g_strconcat (uri, "-gone.gtm", NULL);
+  const char *recent[] = { missing_uri, uri, NULL };
+  g_autofree char *label = NULL;
+  GtmWindow *window;
+
+  /* A file that no longer exists is left out of the menu. */
+  g_settings_set_strv (gtm_application_get_settings (app), "recent-projects", recent);
+  section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+  g_assert_nonnull (section);
+  g_assert_cmpint (g_menu_model_get_n_items (section), ==, 1);
+  target = g_menu_model_get_item_attribute_value (section, 0, G_MENU_ATTRIBUTE_TARGET, G_VARIANT_TYPE_STRING);
+  g_assert_cmpstr (g_variant_get_string (target, NULL), ==, uri);
+  g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_LABEL, "s", &label);
+  g_assert_cmpstr (label, ==, "saas-launch.gtm");
+
+  /* Choosing it opens the project. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-recent", target);
+  gtm_test_wait_until ((window = gtm_application_find_window (app, sample)) != NULL);
+
+  /* Opening moved it to the top and dropped nothing else. */
+  {
+    g_auto(GStrv) now = g_settings_get_strv (gtm_application_get_settings (app), "recent-projects");
+
+    g_assert_cmpstr (now[0], ==, uri);
+  }
+
+  gtm_test_close_all ();
+
+  /* Nothing recent: one insensitive entry says so. */
+  g_settings_set_strv (gtm_application_get_settings (app), "recent-projects", NULL);
+  g_clear_object (&section);
+  section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+  g_assert_cmpint (g_menu_model_get_n_items (section), ==, 1);
+  g_clear_pointer (&label, g_free);
+  g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_LABEL, "s", &label);
+  g_assert_cmpstr (label, ==, "No Recent Projects");
+  g_assert_false (g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_ACTION, "s", NULL));
+}
+
+static void
+test_new_window_is_reused (void)
+{
+  GtmApplication *app = gtm_test_get_app ();
+  g_autoptr(GFile) sample = gtm_test_get_sample ();
+  GtmWindow *window;
+
+  assert_accel ("app.new", "<Control>n");
+  assert_accel ("app.open", "<Control>o");
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "new", NULL);
+  gtm_test_wait_until (gtm_test_count_windows () == 1);
+  window = GTM_WINDOW (gtk_application_get_windows (GTK_APPLICATION (app))->data);
+  g_assert_cmpstr (window_title (window), ==, "Untitled Project");
+  g_assert_cmpstr (window_subtitle (window), ==, "Draft");
+  g_assert_true (gtm_document_is_pristine (gtm_window_get_document (window)));
+
+  /* An untouched untitled window takes the project the user opens. */
+  gtm_application_open_file (app, sample, window);
+  gtm_test_wait_until (gtm_application_find_window (app, sample) != NULL);
+  g_assert_true (gtm_application_find_window (app, sample) == window);
+  g_assert_cmpuint (gtm_test_count_windows (), ==, 1);
+
+  /* A new window after that is a second one. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "new", NULL);
+  gtm_test_wait_until (gtm_test_count_windows () == 2);
+
+  gtm_test_close_all ();
+}
+
+static void
+test_switch_boards (void)
+{
+  g_autoptr(GFile) sample = gtm_test_get_sample ();
+  GtmWindow *window = gtm_test_open (sample);
+  GtmBoardView *view = gtm_window_get_board_view (window);
+  GtkListBox *sidebar = gtm_window_get_sidebar (window);
+  guint n_boards = g_list_model_get_n_items (gtm_project_get_boards (window_project (window)));
+  g_autoptr(GtmPersona) persona = g_list_model_get_item (gtm_project_get_personas (window_project (window)), 0);
+  GtkWidget *persona_page;
+  guint draws;
+
+  gtm_test_wait_until (gtm_board_view_get_n_draws (view) > 0);
+  draws = gtm_board_view_get_n_draws (view);
+
+  /* Selecting the second board's row shows that board. */
+  gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 1));
+  g_assert_true (gtm_board_view_get_board (view) == board_at (window, 1));
+  gtm_test_wait_until (gtm_board_view_get_n_draws (view) > draws);
+  assert_board_drawn (window, board_at (window, 1));
+  g_assert_true (action_enabled (window, "zoom-in"));
+
+  /* A persona's row shows its summary; zooming has nothing to do. */
+  gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, n_boards));
+  persona_page = gtm_window_get_visible_page (window);
+  g_assert_true (GTM_IS_PERSONA_PAGE (persona_page));
+  g_assert_true (gtm_persona_page_get_persona (GTM_PERSONA_PAGE (persona_page)) == persona);
+  g_assert_true (widget_shows_text (persona_page, gtm_persona_get_name (persona)));
+  g_assert_false (action_enabled (window, "zoom-in"));
+
+  /* And back to the first board. */
+  gtm_window_select_board (window, 0);
+  assert_board_drawn (window, board_at (window, 0));
+
+  gtm_test_close_all ();
+}
+
+static void
+test_zoom (void)
+{
+  g_autoptr(GFile) sample = gtm_test_get_sample ();
+  GtmWindow *window = gtm_test_open (sample);
+  GtmBoardView *view = gtm_window_get_board_view (window);
+  GtkLabel *zoom_label = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (window), GTM_TYPE_WINDOW,
+                                                                   "zoom_label"));
+  double fitted = gtm_board_view_get_zoom (view);
+
+  assert_accel ("win.zoom-in", "<Control>plus");
+  assert_accel ("win.zoom-out", "<Control>minus");
+  assert_accel ("win.zoom-reset", "<Control>0");
+
+  activate (window, "zoom-reset");
+  g_assert_cmpfloat (gtm_board_view_get_zoom (view), ==, 1.0);
+  g_assert_cmpstr (gtk_label_get_text (zoom_label), ==, "100%");
+
+  activate (window, "zoom-in");
+  g_assert_cmpfloat (gtm_board_view_get_zoom (view), ==, 1.25);
+  g_assert_cmpstr (gtk_label_get_text (zoom_label), ==, "125%");
+
+  activate (window, "zoom-out");
+  activate (window, "zoom-out");
+  g_assert_cmpfloat (gtm_board_view_get_zoom (view), ==, 0.75);
+
+  for (guint i = 0; i < 20; i++)
+    activate (window, "zoom-in");
+  g_assert_cmpfloat (gtm_board_view_get_zoom (view), ==, 8.0);
+
+  activate (window, "zoom-fit");
+  g_assert_cmpfloat_with_epsilon (gtm_board_view_get_zoom (view), fitted, 1e-9);
+  assert_board_drawn (window, board_at (window, 0));
+
+  gtm_test_close_all ();
+}
+
+static void
+test_undo_redo (void)
+{
+  g_autoptr(GFile) sample = gtm_test_get_sample ();
+  GtmWindow *window = gtm_test_open (sample);
+  GtmBoardView *view = gtm_window_get_board_view (window);
+  GtmHistory *history = gtm_document_get_history (gtm_window_get_document (window));
+  const char *title = gtm_project_get_title (window_project (window));
+  g_autofree char *marked = g_strdup_printf ("• %s", title);
+  GtmItem *note = find_note (board_at (window, 0));
+  double x;
+  guint draws;
+
+  g_assert_nonnull (note);
+  x = gtm_item_get_x (note);
+  assert_accel ("win.undo", "<Control>z");
+  assert_accel ("win.redo", "<Control><Shift>z");
+
+  gtm_test_wait_until (gtm_board_view_get_n_draws (view) > 0);
+  draws = gtm_board_view_get_n_draws (view);
+
+  /* An edit: the title gets the mark and the board is drawn again. */
+  gtm_history_set (history, GTM_NODE (note), "x", x + 80.0, NULL);
+  g_assert_cmpstr (window_title (window), ==, marked);
+  g_assert_true (action_enabled (window, "undo"));
+  g_assert_false (action_enabled (window, "redo"));
+  gtm_test_wait_until (gtm_board_view_get_n_draws (view) > draws);
+
+  /* Undo puts it back; the mark goes. */
+  draws = gtm_board_view_get_n_draws (view);
+  activate (window, "undo");
+  g_assert_cmpfloat (gtm_item_get_x (note), ==, x);
+  g_assert_cmpstr (window_title (window), ==, title);
+  g_assert_false (action_enabled (window, "undo"));
+  g_assert_true (action_enabled (window, "redo"));
+  gtm_test_wait_until (gtm_board_view_get_n_draws (view) > draws);
+
+  /* Redo applies it again. */
+  activate (window, "redo");
+  g_assert_cmpfloat (gtm_item_get_x (note), ==, x + 80.0);
+  g_assert_cmpstr (window_title (window), ==, marked);
+  g_assert_true (action_enabled (window, "undo"));
+  g_assert_false (action_enabled (window, "redo"));
+
+  gtm_test_close_all ();
+}
+
+static void
+test_save_as (void)
+{
+  g_autoptr(GFile) sample = gtm_test_get_sample ();
+  GtmWindow *window = gtm_test_open (sample);
+  GtmDocument *document = gtm_window_get_document (window);
+  GtmProject *project = window_project (window);
+  GtmItem *note = find_note (board_at (window, 0));
+  g_autofree char *dir = gtm_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "copy 副本.gtm", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *sample_before = NULL;
+  g_autofree char *sample_after = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *uri = g_file_get_uri (file);
+  g_auto(GStrv) recent = NULL;
+  const char *check[] = { "check", path, NULL };
+
+  assert_accel ("win.save", "<Control>s");
+  assert_accel ("win.save-as", "<Control><Shift>s");
+  g_assert_true (g_file_load_contents (sample, NULL, &sample_before, NULL, NULL, NULL));
+
+  gtm_history_set (gtm_document_get_history (document), GTM_NODE (note),
+                   "text", "Saved as a copy 另存为", NULL);
+  g_assert_true (g_str_has_prefix (window_title (window), "• "));
+
+  /* What the Save As dialog does once the user picked a file. */
+  gtm_window_save_to_file (window, file);
+  g_assert_true (gtm_document_get_saving (document));
+  g_assert_false (action_enabled (window, "save"));
+  gtm_test_wait_until (!gtm_document_get_saving (document));
+
+  g_assert_true (g_file_query_exists (file, NULL));
+  g_assert_null (gtm_window_get_error_toast (window));
+  g_assert_cmpstr (window_title (window), ==, gtm_project_get_title (project));
+  g_assert_true (g_str_has_suffix (window_subtitle (window), "copy 副本.gtm"));
+  g_assert_true (g_file_equal (gtm_document_get_file (document), file));
+  g_assert_true (action_enabled (window, "save"));
+
+  /* The saved file passes `gtm-studio check` and holds the edit; the
+   * sample it came from is untouched. */
+  g_assert_cmpint (gtm_test_run_cli (check, &out), ==, 0);
+  expected = g_strdup_printf ("%s: ok, %u boards, %u items, %u personas\n", path,
+                              g_list_model_get_n_items (gtm_project_get_boards (project)),
+                              gtm_project_count_items (project),
+                              g_list_model_get_n_items (gtm_project_get_personas (project)));
+  g_assert_cmpstr (out, ==, expected);
+  {
+    g_autoptr(GtmDocument) reread = gtm_document_load (file, NULL, NULL);
+    GtmBoard *board = NULL;
+    g_autoptr(GtmBoard) first = g_list_model_get_item (gtm_project_get_boards (gtm_document_get_project (reread)), 0);
+
+    board = first;
+    g_assert_cmpstr (gtm_item_get_text (find_note (board)), ==, "Saved as a copy 另存为");
+  }
+  g_assert_true (g_file_load_contents (sample, NULL, &sample_after, NULL, NULL, NULL));
+  g_assert_cmpstr (sample_before, ==, sample_after);
+
+  /* The copy is now the most recent project. */
+  recent = g_settings_get_strv (gtm_application_get_settings (gtm_test_get_app ()), "recent-projects");
+  g_assert_cmpstr (recent[0], ==, uri);
+
+  gtm_test_close_all ();
+}
+
+static void
+test_save_failure_keeps_edits (void)
+{
+  g_autoptr(GFile) sample = gtm_test_get_sample ();
+  GtmWindow *window = gtm_test_open (sample);
+  GtmDocument *document = gtm_window_get_document (window);
+  GtmItem *note = find_note (board_at (window, 0));
+  g_autofree char *dir = gtm_test_make_temp_dir ();
+  g_autofree char *blocker = g_build_filename (dir, "a-file", NULL);
+  g_autofree char *path = g_build_filename (blocker, "project.gtm", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  AdwToast *toast;
+
+  /* A path inside a regular file: ENOTDIR, even for root. */
+  g_assert_true (g_file_set_contents (blocker, "not a folder", -1, NULL));
+
+  gtm_history_set (gtm_document_get_history (document), GTM_NODE (note), "y", 777.0, NULL);
+  gtm_window_save_to_file (window, file);
+  gtm_test_wait_until (!gtm_document_get_saving (document));
+
+  /* The user sees why; the edits and the modified mark stay. */
+  toast = gtm_window_get_error_toast (window);
+  g_assert_nonnull (toast);
+  g_assert_true (g_str_has_prefix (adw_toast_get_title (toast), "Could not save “project.gtm”"));
+  g_assert_true (g_str_has_prefix (window_title (window), "• "));
+  g_assert_true (gtm_document_get_modified (document));
+  g_assert_true (g_file_equal (gtm_document_get_file (document), sample));
+  g_assert_cmpfloat (gtm_item_get_y (note), ==, 777.0);
+  g_assert_false (g_file_query_exists (file, NULL));
+
+  /* Its Details button gives the whole reason. */
+  g_signal_emit_by_name (toast, "button-clicked");
+  {
+    AdwMessageDialog *dialog;
+
+    gtm_test_wait_until ((dialog = gtm_test_find_message_dialog (GTK_WINDOW (window))) != NULL);
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "is not a folder"));
+    gtm_test_respond (dialog, "close");
+  }
+
+  gtm_test_close_all ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtm_test_init (&argc, &argv);
+  gtm_test_get_app ();
+
+  g_test_add_func ("/window/open-sample", test_open_sample);
+  g_test_add_func ("/window/recent-menu", test_recent_menu);
+  g_test_add_func ("/window/new-window-is-reused", test_new_window_is_reused);
+  g_test_add_func ("/window/switch-boards", test_switch_boards);
+  g_test_add_func ("/window/zoom", test_zoom);
+  g_test_add_func ("/window/undo-redo", test_undo_redo);
+  g_test_add_func ("/window/save-as", test_save_as);
+  g_test_add_func ("/window/save-failure-keeps-edits", test_save_failure_keeps_edits);
+
+  return gtm_test_run ();
+}
