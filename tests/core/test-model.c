@@ -1,0 +1,428 @@
+/* test-model.c — the PMM content classes
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "gtm-core.h"
+
+static GtmNode *
+item_at (GListModel *list,
+         guint       index)
+{
+  GtmNode *node = g_list_model_get_item (list, index);
+
+  g_object_unref (node); /* the list keeps it */
+  return node;
+}
+
+/* Constructors give each object a fresh, valid id named after its kind. */
+static void
+test_new_ids (void)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) nodes = g_ptr_array_new_with_free_func (g_object_unref);
+  static const char * const prefixes[] = {
+    "persona-", "brief-", "segment-", "competitor-", "swot-", "messaging-", "message-",
+    "pricing-", "tier-", "plan-", "activity-", "metrics-", "stage-", "metric-",
+  };
+
+  for (guint round = 0; round < 2; round++)
+    {
+      g_ptr_array_add (nodes, gtm_persona_new (GTM_PERSONA_KIND_USER, "Lily"));
+      g_ptr_array_add (nodes, gtm_brief_new ());
+      g_ptr_array_add (nodes, gtm_segment_new ("Pharmacies"));
+      g_ptr_array_add (nodes, gtm_competitor_new (GTM_COMPETITOR_TIER_SECONDARY, "Northwind"));
+      g_ptr_array_add (nodes, gtm_swot_new ());
+      g_ptr_array_add (nodes, gtm_messaging_new ());
+      g_ptr_array_add (nodes, gtm_key_message_new (NULL, "Live in an hour"));
+      g_ptr_array_add (nodes, gtm_pricing_new ());
+      g_ptr_array_add (nodes, gtm_price_tier_new ("Starter", 2999));
+      g_ptr_array_add (nodes, gtm_launch_plan_new ());
+      g_ptr_array_add (nodes, gtm_activity_new ("Beta", "2024-07-01", "2024-08-09"));
+      g_ptr_array_add (nodes, gtm_metrics_new ());
+      g_ptr_array_add (nodes, gtm_funnel_stage_new ("Trial", 1500));
+      g_ptr_array_add (nodes, gtm_metric_new (GTM_METRIC_KIND_NPS, "NPS"));
+    }
+
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      const char *id = gtm_node_get_id (g_ptr_array_index (nodes, i));
+
+      g_assert_true (gtm_format_is_valid_id (id));
+      g_assert_true (g_str_has_prefix (id, prefixes[i % G_N_ELEMENTS (prefixes)]));
+      g_assert_false (g_hash_table_contains (seen, id));
+      g_hash_table_add (seen, (gpointer) id);
+    }
+}
+
+/* What a new object holds before anyone edits it. */
+static void
+test_defaults (void)
+{
+  g_autoptr(GtmPersona) persona = gtm_persona_new (GTM_PERSONA_KIND_USER, "李丽");
+  g_autoptr(GtmSegment) segment = gtm_segment_new (NULL);
+  g_autoptr(GtmCompetitor) competitor = gtm_competitor_new (GTM_COMPETITOR_TIER_TERTIARY, "SheetFlow");
+  g_autoptr(GtmPricing) pricing = gtm_pricing_new ();
+  g_autoptr(GtmPriceTier) tier = gtm_price_tier_new ("Growth", 7999);
+  g_autoptr(GtmActivity) activity = gtm_activity_new ("Launch day", "2024-09-10", NULL);
+  g_autoptr(GtmMetric) metric = gtm_metric_new (GTM_METRIC_KIND_ROI, "Campaign ROI");
+  g_autoptr(GtmSwot) swot = gtm_swot_new ();
+  g_autoptr(GtmBrief) brief = gtm_brief_new ();
+  g_autoptr(GtmKeyMessage) message = gtm_key_message_new (NULL, NULL);
+  GtmColor color;
+
+  g_assert_cmpint (gtm_persona_get_kind (persona), ==, GTM_PERSONA_KIND_USER);
+  g_assert_cmpstr (gtm_persona_get_name (persona), ==, "李丽");
+  g_assert_true (gtm_color_parse (gtm_persona_get_avatar_color (persona), &color));
+  g_assert_cmpfloat (color.alpha, ==, 1.0);
+  g_assert_cmpint (gtm_node_get_int (GTM_NODE (persona), GTM_PERSONA_SLOT_AGE), ==, 0);
+  g_assert_cmpint (gtm_persona_get_buying_role (persona), ==, GTM_BUYING_ROLE_NONE);
+  g_assert_cmpstr (gtm_persona_get_job_title (persona), ==, "");
+
+  /* Strings default to "", never NULL; empty lists to nothing. */
+  g_assert_cmpstr (gtm_segment_get_name (segment), ==, "");
+  g_assert_cmpint (gtm_segment_get_priority (segment), ==, 3);
+  g_assert_cmpfloat (gtm_segment_get_market_size (segment), ==, 0);
+  g_assert_cmpint (gtm_competitor_get_tier (competitor), ==, GTM_COMPETITOR_TIER_TERTIARY);
+  g_assert_cmpstr (gtm_pricing_get_currency (pricing), ==, "USD");
+  g_assert_cmpint (gtm_pricing_get_strategy (pricing), ==, GTM_PRICING_STRATEGY_VALUE_BASED);
+  g_assert_cmpuint (g_list_model_get_n_items (gtm_pricing_get_tiers (pricing)), ==, 0);
+  g_assert_cmpstr (gtm_price_tier_get_period (tier), ==, "month");
+  g_assert_cmpfloat (gtm_price_tier_get_price (tier), ==, 7999);
+  g_assert_null (gtm_price_tier_get_features (tier)[0]);
+  g_assert_cmpstr (gtm_activity_get_start (activity), ==, "2024-09-10");
+  g_assert_cmpstr (gtm_activity_get_end (activity), ==, "");
+  g_assert_false (gtm_activity_get_milestone (activity));
+  g_assert_false (gtm_activity_get_external (activity));
+  g_assert_cmpint (gtm_metric_get_kind (metric), ==, GTM_METRIC_KIND_ROI);
+  g_assert_cmpfloat (gtm_metric_get_target (metric), ==, 0);
+  g_assert_cmpstr (gtm_metric_get_unit (metric), ==, "");
+  g_assert_null (gtm_swot_get_strengths (swot)[0]);
+  g_assert_null (gtm_swot_get_threats (swot)[0]);
+  g_assert_null (gtm_brief_get_problems (brief)[0]);
+  g_assert_cmpint (gtm_brief_get_business_goal (brief), ==, GTM_BUSINESS_GOAL_ACQUIRE);
+  g_assert_cmpstr (gtm_key_message_get_persona (message), ==, "");
+  g_assert_cmpstr (gtm_key_message_get_headline (message), ==, "");
+}
+
+/* Typed getters read the slots the fields were installed in. */
+static void
+test_getters (void)
+{
+  g_autoptr(GtmPersona) persona = gtm_persona_new (GTM_PERSONA_KIND_BUYER, "张伟");
+  g_autoptr(GtmMetric) metric = gtm_metric_new (GTM_METRIC_KIND_NPS, "NPS");
+  g_autoptr(GtmActivity) activity = gtm_activity_new ("Expo", "2024-09-18", "2024-09-20");
+  g_autoptr(GtmPriceTier) tier = gtm_price_tier_new ("Pro", 10);
+  g_autoptr(GtmMessaging) messaging = gtm_messaging_new ();
+  g_autoptr(GtmLaunchPlan) plan = gtm_launch_plan_new ();
+  g_autoptr(GtmBrief) brief = gtm_brief_new ();
+  g_autoptr(GtmSwot) swot = gtm_swot_new ();
+  const char *features[] = { "API", "SSO", NULL };
+  const char *quadrant[] = { "Brand", NULL };
+
+  g_object_set (persona,
+                "job-title", "CMO 首席营销官",
+                "avatar-color", "#e66100",
+                "buying-role", GTM_BUYING_ROLE_CHAMPION,
+                "age", 46,
+                NULL);
+  g_assert_cmpstr (gtm_persona_get_job_title (persona), ==, "CMO 首席营销官");
+  g_assert_cmpstr (gtm_persona_get_avatar_color (persona), ==, "#e66100");
+  g_assert_cmpint (gtm_persona_get_buying_role (persona), ==, GTM_BUYING_ROLE_CHAMPION);
+  g_assert_cmpint (gtm_node_get_int (GTM_NODE (persona), GTM_PERSONA_SLOT_AGE), ==, 46);
+
+  g_object_set (metric, "formula", "% promoters − % detractors", "target", 40.0,
+                "current", 31.5, "unit", "points", NULL);
+  g_assert_cmpstr (gtm_metric_get_formula (metric), ==, "% promoters − % detractors");
+  g_assert_cmpfloat (gtm_metric_get_target (metric), ==, 40.0);
+  g_assert_cmpfloat (gtm_metric_get_current (metric), ==, 31.5);
+  g_assert_cmpstr (gtm_metric_get_unit (metric), ==, "points");
+  g_assert_cmpstr (gtm_metric_get_name (metric), ==, "NPS");
+
+  g_object_set (activity, "team", "Events", "owner", "李伟", "milestone", TRUE, "external", TRUE, NULL);
+  g_assert_cmpstr (gtm_activity_get_name (activity), ==, "Expo");
+  g_assert_cmpstr (gtm_activity_get_team (activity), ==, "Events");
+  g_assert_cmpstr (gtm_activity_get_owner (activity), ==, "李伟");
+  g_assert_cmpstr (gtm_activity_get_end (activity), ==, "2024-09-20");
+  g_assert_true (gtm_activity_get_milestone (activity));
+  g_assert_true (gtm_activity_get_external (activity));
+
+  g_object_set (tier, "features", features, NULL);
+  g_assert_cmpstrv (gtm_price_tier_get_features (tier), features);
+  g_assert_cmpstr (gtm_price_tier_get_name (tier), ==, "Pro");
+
+  g_object_set (messaging, "elevator-pitch", "一分钟讲清楚。", NULL);
+  g_assert_cmpstr (gtm_messaging_get_elevator_pitch (messaging), ==, "一分钟讲清楚。");
+
+  g_object_set (plan, "launch-date", "2024-09-10", NULL);
+  g_assert_cmpstr (gtm_launch_plan_get_launch_date (plan), ==, "2024-09-10");
+
+  g_object_set (brief, "audience", "Retailers", "vision", "Know every shopper", "problems", quadrant,
+                "business-goal", GTM_BUSINESS_GOAL_RETAIN, NULL);
+  g_assert_cmpstr (gtm_brief_get_audience (brief), ==, "Retailers");
+  g_assert_cmpstr (gtm_brief_get_vision (brief), ==, "Know every shopper");
+  g_assert_cmpstrv (gtm_brief_get_problems (brief), quadrant);
+  g_assert_cmpint (gtm_brief_get_business_goal (brief), ==, GTM_BUSINESS_GOAL_RETAIN);
+
+  g_object_set (swot, "strengths", quadrant, "weaknesses", quadrant, "opportunities", quadrant, NULL);
+  g_assert_cmpstrv (gtm_swot_get_strengths (swot), quadrant);
+  g_assert_cmpstrv (gtm_swot_get_weaknesses (swot), quadrant);
+  g_assert_cmpstrv (gtm_swot_get_opportunities (swot), quadrant);
+  g_assert_null (gtm_swot_get_threats (swot)[0]);
+}
+
+static void
+count_change (GtmNode *node,
+              GtmNode *origin,
+              guint   *count)
+{
+  (*count)++;
+}
+
+/* The project holds one of each singleton and typed lists of the rest. */
+static void
+test_project_holds_content (void)
+{
+  g_autoptr(GtmProject) project = gtm_project_new ("Beacon");
+  g_autoptr(GtmPersona) persona = gtm_persona_new (GTM_PERSONA_KIND_BUYER, "CMO");
+  g_autoptr(GtmKeyMessage) message = NULL;
+  GtmNode *messaging = gtm_project_get_messaging (project);
+  guint changes = 0;
+
+  g_assert_true (GTM_IS_BRIEF (gtm_project_get_brief (project)));
+  g_assert_true (GTM_IS_SWOT (gtm_project_get_swot (project)));
+  g_assert_true (GTM_IS_MESSAGING (messaging));
+  g_assert_true (GTM_IS_PRICING (gtm_project_get_pricing (project)));
+  g_assert_true (GTM_IS_LAUNCH_PLAN (gtm_project_get_launch_plan (project)));
+  g_assert_true (GTM_IS_METRICS (gtm_project_get_metrics (project)));
+  g_assert_true (gtm_node_get_parent (messaging) == GTM_NODE (project));
+
+  g_assert_true (g_list_model_get_item_type (gtm_project_get_personas (project)) == GTM_TYPE_PERSONA);
+  g_assert_true (g_list_model_get_item_type (gtm_project_get_segments (project)) == GTM_TYPE_SEGMENT);
+  g_assert_true (g_list_model_get_item_type (gtm_project_get_competitors (project)) == GTM_TYPE_COMPETITOR);
+  g_assert_true (g_list_model_get_item_type (gtm_messaging_get_key_messages (GTM_MESSAGING (messaging))) ==
+                 GTM_TYPE_KEY_MESSAGE);
+  g_assert_true (g_list_model_get_item_type (gtm_pricing_get_tiers (GTM_PRICING (gtm_project_get_pricing (project)))) ==
+                 GTM_TYPE_PRICE_TIER);
+  g_assert_true (g_list_model_get_item_type (gtm_launch_plan_get_activities (GTM_LAUNCH_PLAN (gtm_project_get_launch_plan (project)))) ==
+                 GTM_TYPE_ACTIVITY);
+  g_assert_true (g_list_model_get_item_type (gtm_metrics_get_funnel (GTM_METRICS (gtm_project_get_metrics (project)))) ==
+                 GTM_TYPE_FUNNEL_STAGE);
+  g_assert_true (g_list_model_get_item_type (gtm_metrics_get_metrics (GTM_METRICS (gtm_project_get_metrics (project)))) ==
+                 GTM_TYPE_METRIC);
+
+  /* Content below the project reports its changes up to the project. */
+  g_list_store_append (G_LIST_STORE (gtm_project_get_personas (project)), persona);
+  message = gtm_key_message_new (gtm_node_get_id (GTM_NODE (persona)), "ROI you can show");
+  g_list_store_append (G_LIST_STORE (gtm_messaging_get_key_messages (GTM_MESSAGING (messaging))), message);
+  g_assert_true (gtm_node_find (GTM_NODE (project), gtm_node_get_id (GTM_NODE (message))) ==
+                 GTM_NODE (message));
+  g_assert_true (gtm_node_get_root (GTM_NODE (message)) == GTM_NODE (project));
+
+  g_signal_connect (project, "changed", G_CALLBACK (count_change), &changes);
+  g_object_set (message, "headline", "ROI your CEO can see", NULL);
+  g_assert_cmpuint (changes, ==, 1);
+  g_object_set (gtm_project_get_brief (project), "audience", "Mid-size retailers", NULL);
+  g_assert_cmpuint (changes, ==, 2);
+}
+
+/* The names the file uses for the enumerations. */
+static void
+test_enum_nicks (void)
+{
+  static const struct {
+    GType       (*get_type) (void);
+    int         value;
+    const char *nick;
+  } cases[] = {
+    { gtm_persona_kind_get_type, GTM_PERSONA_KIND_BUYER, "buyer" },
+    { gtm_persona_kind_get_type, GTM_PERSONA_KIND_USER, "user" },
+    { gtm_buying_role_get_type, GTM_BUYING_ROLE_DECISION_MAKER, "decision-maker" },
+    { gtm_buying_role_get_type, GTM_BUYING_ROLE_GATEKEEPER, "gatekeeper" },
+    { gtm_business_goal_get_type, GTM_BUSINESS_GOAL_EXPAND, "expand" },
+    { gtm_competitor_tier_get_type, GTM_COMPETITOR_TIER_SECONDARY, "secondary" },
+    { gtm_pricing_strategy_get_type, GTM_PRICING_STRATEGY_VALUE_BASED, "value-based" },
+    { gtm_pricing_strategy_get_type, GTM_PRICING_STRATEGY_SKIMMING, "skimming" },
+    { gtm_metric_kind_get_type, GTM_METRIC_KIND_MARKET_PENETRATION, "market-penetration" },
+    { gtm_metric_kind_get_type, GTM_METRIC_KIND_NPS, "nps" },
+    { gtm_metric_kind_get_type, GTM_METRIC_KIND_CONVERSION_RATE, "conversion-rate" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GEnumClass *enum_class = g_type_class_ref (cases[i].get_type ());
+
+      g_assert_cmpstr (g_enum_get_value (enum_class, cases[i].value)->value_nick, ==, cases[i].nick);
+      g_type_class_unref (enum_class);
+    }
+}
+
+static gboolean
+accepts (GType       type,
+         const char *field,
+         GValue     *value)
+{
+  GObjectClass *klass = g_type_class_ref (type);
+  GParamSpec *pspec = g_object_class_find_property (klass, field);
+  gboolean ok;
+
+  g_assert_nonnull (pspec);
+  ok = gtm_format_check_value (pspec, value, NULL);
+  g_type_class_unref (klass);
+
+  return ok;
+}
+
+static gboolean
+accepts_int (GType type, const char *field, int number)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_INT);
+  g_value_set_int (&value, number);
+  return accepts (type, field, &value);
+}
+
+static gboolean
+accepts_double (GType type, const char *field, double number)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_DOUBLE);
+  g_value_set_double (&value, number);
+  return accepts (type, field, &value);
+}
+
+static gboolean
+accepts_string (GType type, const char *field, const char *text)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, text);
+  return accepts (type, field, &value);
+}
+
+/* Honest limits: what an editor may store, the reader accepts. */
+static void
+test_field_limits (void)
+{
+  g_assert_true (accepts_int (GTM_TYPE_PERSONA, "age", 0));
+  g_assert_true (accepts_int (GTM_TYPE_PERSONA, "age", 150));
+  g_assert_false (accepts_int (GTM_TYPE_PERSONA, "age", 151));
+  g_assert_false (accepts_int (GTM_TYPE_PERSONA, "age", -1));
+  g_assert_true (accepts_int (GTM_TYPE_SEGMENT, "priority", 1));
+  g_assert_false (accepts_int (GTM_TYPE_SEGMENT, "priority", 0));
+  g_assert_false (accepts_int (GTM_TYPE_SEGMENT, "priority", 6));
+  g_assert_true (accepts_double (GTM_TYPE_SEGMENT, "market-size", 1e15));
+  g_assert_false (accepts_double (GTM_TYPE_SEGMENT, "market-size", -1));
+  g_assert_true (accepts_double (GTM_TYPE_PRICE_TIER, "price", 1e9));
+  g_assert_false (accepts_double (GTM_TYPE_PRICE_TIER, "price", 1e9 + 1));
+  g_assert_true (accepts_double (GTM_TYPE_FUNNEL_STAGE, "count", 0));
+  g_assert_false (accepts_double (GTM_TYPE_FUNNEL_STAGE, "count", 2e15));
+  g_assert_true (accepts_double (GTM_TYPE_METRIC, "current", -1e15));
+  g_assert_false (accepts_double (GTM_TYPE_METRIC, "target", 1e16));
+
+  /* Dates, colours, references and line breaks where they belong. */
+  g_assert_true (accepts_string (GTM_TYPE_ACTIVITY, "start", "2024-02-29"));
+  g_assert_false (accepts_string (GTM_TYPE_ACTIVITY, "start", "2023-02-29"));
+  g_assert_true (accepts_string (GTM_TYPE_ACTIVITY, "end", ""));
+  g_assert_true (accepts_string (GTM_TYPE_LAUNCH_PLAN, "launch-date", "2024-09-10"));
+  g_assert_false (accepts_string (GTM_TYPE_LAUNCH_PLAN, "launch-date", "next week"));
+  g_assert_true (accepts_string (GTM_TYPE_PERSONA, "avatar-color", "#26a269"));
+  g_assert_false (accepts_string (GTM_TYPE_PERSONA, "avatar-color", "green"));
+  g_assert_true (accepts_string (GTM_TYPE_KEY_MESSAGE, "persona", "persona-0123456789ab"));
+  g_assert_false (accepts_string (GTM_TYPE_KEY_MESSAGE, "persona", "a persona"));
+  g_assert_true (accepts_string (GTM_TYPE_PERSONA, "scenario", "Monday:\nopens Beacon"));
+  g_assert_false (accepts_string (GTM_TYPE_PERSONA, "name", "Two\nlines"));
+  g_assert_true (accepts_string (GTM_TYPE_MESSAGING, "elevator-pitch", "一句话。\n第二句。"));
+  g_assert_false (accepts_string (GTM_TYPE_MESSAGING, "category", "a\ncategory"));
+}
+
+/* Checks across fields, run by the reader once a file is built. */
+static void
+test_validate (void)
+{
+  g_autoptr(GtmProject) project = gtm_project_new ("Beacon");
+  g_autoptr(GtmPersona) persona = gtm_persona_new (GTM_PERSONA_KIND_BUYER, "CMO");
+  g_autoptr(GtmSegment) segment = gtm_segment_new ("Grocery");
+  g_autoptr(GtmActivity) activity = gtm_activity_new ("Beta", "2024-07-01", "2024-06-30");
+  g_autoptr(GtmKeyMessage) message = gtm_key_message_new (NULL, "Hello");
+  GtmNodeClass *activity_class = GTM_NODE_GET_CLASS (activity);
+  GtmNodeClass *message_class = GTM_NODE_GET_CLASS (message);
+  g_autoptr(GError) error = NULL;
+
+  g_list_store_append (G_LIST_STORE (gtm_project_get_personas (project)), persona);
+  g_list_store_append (G_LIST_STORE (gtm_project_get_segments (project)), segment);
+
+  g_assert_false (activity_class->validate (GTM_NODE (activity), GTM_NODE (project), &error));
+  g_assert_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "before it starts"));
+  g_clear_error (&error);
+
+  g_object_set (activity, "end", "2024-07-01", NULL);
+  g_assert_true (activity_class->validate (GTM_NODE (activity), GTM_NODE (project), &error));
+  g_object_set (activity, "start", "", "end", "2023-01-01", NULL);
+  g_assert_true (activity_class->validate (GTM_NODE (activity), GTM_NODE (project), &error));
+  g_assert_no_error (error);
+
+  /* A key message speaks to everyone, or to a persona of the project. */
+  g_assert_true (message_class->validate (GTM_NODE (message), GTM_NODE (project), &error));
+  g_object_set (message, "persona", gtm_node_get_id (GTM_NODE (persona)), NULL);
+  g_assert_true (message_class->validate (GTM_NODE (message), GTM_NODE (project), &error));
+  g_assert_no_error (error);
+  g_object_set (message, "persona", gtm_node_get_id (GTM_NODE (segment)), NULL);
+  g_assert_false (message_class->validate (GTM_NODE (message), GTM_NODE (project), &error));
+  g_assert_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "not a persona"));
+}
+
+/* Edits through the history, as the UI makes them, undo cleanly. */
+static void
+test_history_edits (void)
+{
+  g_autoptr(GtmProject) project = gtm_project_new ("Beacon");
+  GtmHistory *history = gtm_project_get_history (project);
+  GtmNode *pricing = gtm_project_get_pricing (project);
+  g_autoptr(GtmPriceTier) tier = gtm_price_tier_new ("Starter", 2999);
+
+  gtm_history_set (history, pricing, "currency", "CNY", NULL);
+  gtm_history_insert (history, pricing, "tiers", 0, GTM_NODE (tier));
+  gtm_history_set (history, GTM_NODE (tier), "price", 3999.0, NULL);
+
+  g_assert_cmpstr (gtm_pricing_get_currency (GTM_PRICING (pricing)), ==, "CNY");
+  g_assert_cmpfloat (gtm_price_tier_get_price (GTM_PRICE_TIER (item_at (gtm_pricing_get_tiers (GTM_PRICING (pricing)), 0))),
+                     ==, 3999.0);
+  g_assert_true (gtm_history_get_modified (history));
+
+  while (gtm_history_can_undo (history))
+    gtm_history_undo (history);
+
+  g_assert_cmpstr (gtm_pricing_get_currency (GTM_PRICING (pricing)), ==, "USD");
+  g_assert_cmpuint (g_list_model_get_n_items (gtm_pricing_get_tiers (GTM_PRICING (pricing))), ==, 0);
+  g_assert_cmpfloat (gtm_price_tier_get_price (tier), ==, 2999);
+  g_assert_false (gtm_history_get_modified (history));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtm_core_init ();
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/model/new-ids", test_new_ids);
+  g_test_add_func ("/model/defaults", test_defaults);
+  g_test_add_func ("/model/getters", test_getters);
+  g_test_add_func ("/model/project", test_project_holds_content);
+  g_test_add_func ("/model/enum-nicks", test_enum_nicks);
+  g_test_add_func ("/model/field-limits", test_field_limits);
+  g_test_add_func ("/model/validate", test_validate);
+  g_test_add_func ("/model/history-edits", test_history_edits);
+
+  return g_test_run ();
+}
