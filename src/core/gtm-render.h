@@ -1,0 +1,92 @@
+/* gtm-render.h — the one function that draws a board
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <cairo.h>
+
+#include "gtm-board.h"
+
+G_BEGIN_DECLS
+
+/*
+ * The canvas, PNG and PDF export, thumbnails and printing all draw boards
+ * through gtm_render_board(). Selection handles, hover and guides are the
+ * canvas's own business and are drawn on top, so they never reach exports.
+ *
+ * Text is laid out once, in board units, with unhinted metrics and unrounded
+ * glyph positions, so a note wraps the same way at every zoom, on screen, in
+ * a PNG and in a PDF. Layouts and decoded images are cached on the items and
+ * follow their edits; like the rest of the model, a board is drawn from one
+ * thread at a time.
+ */
+
+typedef struct
+{
+  double x;
+  double y;
+  double width;
+  double height;
+} GtmRect;
+
+typedef enum
+{
+  GTM_RENDER_NONE       = 0,
+  /* Paint the board's background colour over the whole clip first. */
+  GTM_RENDER_BACKGROUND = 1 << 0,
+} GtmRenderFlags;
+
+/* Space kept around the items by gtm_render_board_to_surface(), in board
+ * units (it scales with the picture). */
+#define GTM_RENDER_MARGIN      32.0
+/* Limits of gtm_render_board_to_surface(): cairo's own limit per side, and
+ * a pixel budget (160 MB of ARGB) that keeps huge boards from exhausting
+ * memory. A larger request is scaled down to fit both. */
+#define GTM_RENDER_MAX_SIDE    32767
+#define GTM_RENDER_MAX_PIXELS  (40 * 1000 * 1000)
+
+/* Draws @board in board coordinates (1 unit = 1 px at zoom 1) into @cr using
+ * cr's current transform. Only items intersecting the clip (in user space)
+ * are drawn, so drawing a small part of a 10,000-item board is cheap. On
+ * raster targets, text smaller than about 2 device pixels is drawn as grey
+ * bars; vector targets (PDF, SVG, PostScript, recordings) always get the
+ * real text. */
+void             gtm_render_board             (GtmBoard        *board,
+                                               cairo_t         *cr,
+                                               GtmRenderFlags   flags);
+
+/* The bounding box of what gtm_render_board() draws for @item (shadow,
+ * stroke, arrowheads, frame title and connector label included), in board
+ * coordinates. Empty (width and height 0) for an item that draws nothing,
+ * such as a connector whose ends are missing. */
+void             gtm_render_item_bounds       (GtmBoard        *board,
+                                               GtmItem         *item,
+                                               GtmRect         *bounds);
+
+/* The union of the bounds of every item. Returns FALSE, with @bounds empty,
+ * when nothing on the board draws anything. */
+gboolean         gtm_render_board_bounds      (GtmBoard        *board,
+                                               GtmRect         *bounds);
+
+/* Where the text of @item is laid out (a note's text inside its padding, a
+ * frame's title above it, a connector's label at its middle), so that the
+ * canvas can put its text editor exactly over it. Returns FALSE for items
+ * without text (images, connectors whose ends are missing). */
+gboolean         gtm_render_item_text_area    (GtmBoard        *board,
+                                               GtmItem         *item,
+                                               GtmRect         *area);
+
+/* Renders the whole board — gtm_render_board_bounds() plus
+ * GTM_RENDER_MARGIN on each side, background included — into a new ARGB
+ * image surface of ceil ((bounds + 2 × margin) × scale) pixels a side. If
+ * that exceeds GTM_RENDER_MAX_SIDE or GTM_RENDER_MAX_PIXELS, the scale is
+ * lowered until it fits. An empty board gives a blank picture of the
+ * margins. Fails on a scale that is not a positive number and when the
+ * memory for the picture cannot be had. */
+cairo_surface_t *gtm_render_board_to_surface  (GtmBoard        *board,
+                                               double           scale,
+                                               GError         **error);
+
+G_END_DECLS
