@@ -33,9 +33,12 @@ gtm_activity_validate (GtmNode  *node,
   if (start != NULL && start[0] != '\0' && end != NULL && end[0] != '\0' &&
       strcmp (end, start) < 0)
     {
-      g_set_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_INVALID,
-                   /* Translators: both are dates such as 2024-05-01 */
-                   _("end: the activity ends (%s) before it starts (%s)"), end, start);
+      /* Translators: both are dates such as 2024-05-01 */
+      g_autofree char *reason = g_strdup_printf (_("the activity ends (%s) before it starts (%s)"),
+                                                 end, start);
+
+      /* The reader adds the field named first to the place it reports. */
+      g_set_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_INVALID, "end: %s", reason);
       return FALSE;
     }
 

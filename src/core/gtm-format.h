@@ -27,8 +27,9 @@ G_BEGIN_DECLS
 #define GTM_FORMAT_VERSION 1
 
 #define GTM_FORMAT_MAX_FILE_SIZE  (256 * 1024 * 1024)
-/* The format itself nests 7 deep (project, boards, board, items, item, …);
- * the rest is margin for future versions. */
+/* The format itself nests at most 6 deep (project, boards, board, items,
+ * item, and a version 0 colour list); the rest is margin for future
+ * versions. */
 #define GTM_FORMAT_MAX_DEPTH      64
 /* Text fields, in bytes of UTF-8: single-line and multi-line
  * (GTM_PARAM_MULTILINE) fields. */

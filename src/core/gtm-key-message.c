@@ -28,6 +28,7 @@ gtm_key_message_validate (GtmNode  *node,
                           GError  **error)
 {
   const char *persona_id = gtm_node_get_string (node, GTM_KEY_MESSAGE_SLOT_PERSONA);
+  g_autofree char *reason = NULL;
   GListModel *personas;
   guint n_personas;
 
@@ -44,9 +45,10 @@ gtm_key_message_validate (GtmNode  *node,
         return TRUE;
     }
 
-  g_set_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_INVALID,
-               /* Translators: %s is an id such as “board-1a2b3c4d5e6f” */
-               _("persona: “%s” is not a persona of this project"), persona_id);
+  /* Translators: %s is an id such as “board-1a2b3c4d5e6f” */
+  reason = g_strdup_printf (_("“%s” is not a persona of this project"), persona_id);
+  /* The reader adds the field named first to the place it reports. */
+  g_set_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_INVALID, "persona: %s", reason);
   return FALSE;
 }
 
