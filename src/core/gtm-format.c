@@ -682,8 +682,8 @@ static void
 set_too_large (GError  **error,
                guint64   size)
 {
-  g_autofree char *size_text = g_format_size (size);
-  g_autofree char *limit_text = g_format_size (GTM_FORMAT_MAX_FILE_SIZE);
+  g_autofree char *size_text = g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS);
+  g_autofree char *limit_text = g_format_size_full (GTM_FORMAT_MAX_FILE_SIZE, G_FORMAT_SIZE_IEC_UNITS);
 
   g_set_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_TOO_LARGE,
                _("The file is too large (%s); GTM Studio opens projects of up to %s."),

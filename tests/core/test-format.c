@@ -1257,6 +1257,7 @@ test_bad_too_large (void)
   g_assert_null (project);
   g_assert_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_TOO_LARGE);
   g_assert_nonnull (strstr (error->message, "too large"));
+  g_assert_nonnull (strstr (error->message, "256.0\u00a0MiB"));
   g_clear_error (&error);
 
   /* The same from memory, checked before anything looks at the bytes. */
