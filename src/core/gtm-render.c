@@ -210,6 +210,41 @@ pango_alignment (GtmAlign align)
     }
 }
 
+static gboolean
+only_spaces (const char *text)
+{
+  for (; *text != '\0'; text = g_utf8_next_char (text))
+    if (!g_unichar_isspace (g_utf8_get_char (text)))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Pango ellipsizes a paragraph cut by the height limit, but leaves out
+ * whole paragraphs below it silently. Show that there is more by ending the
+ * last line shown with an ellipsis, which Pango then fits like its own. */
+static void
+mark_cut_paragraphs (PangoLayout *layout,
+                     const char  *text)
+{
+  PangoLayoutLine *last;
+  g_autofree char *head = NULL;
+  g_autofree char *shown = NULL;
+  int end;
+
+  if (pango_layout_is_ellipsized (layout))
+    return;
+
+  last = pango_layout_get_line_readonly (layout, pango_layout_get_line_count (layout) - 1);
+  end = last->start_index + last->length;
+  if (only_spaces (text + end))
+    return;
+
+  head = g_strndup (text, end);
+  shown = g_strconcat (head, "\u2026", NULL);
+  pango_layout_set_text (layout, shown, -1);
+}
+
 /* The layout of @item's text wrapped at @width board units, @height as in
  * pango_layout_set_height() (Pango units, or minus a number of lines). It
  * is remade only when the text, its style or the constraints change. */
@@ -263,6 +298,7 @@ get_text (GtmItem *item,
   pango_layout_set_height (cache->layout, height);
   pango_layout_set_alignment (cache->layout, alignment);
   pango_layout_set_text (cache->layout, cache->text, -1);
+  mark_cut_paragraphs (cache->layout, cache->text);
   pango_layout_get_extents (cache->layout, &cache->ink, &cache->logical);
 
   return cache;

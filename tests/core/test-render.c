@@ -740,6 +740,53 @@ test_text_wraps_inside (Fixture       *f,
     }
 }
 
+/* Text cut short says so: paragraphs left out below the last line shown
+ * put an ellipsis at its end, so the note differs from one holding only
+ * the lines shown. */
+static void
+test_text_cut_shows_ellipsis (Fixture       *f,
+                              gconstpointer  data)
+{
+  GtmItem *note = add (f, gtm_note_new (20, 20, ""));
+  GString *text = g_string_new ("Pillar 1");
+  GString *longer = NULL;
+  cairo_surface_t *all, *shown;
+  int height = 0;
+  Ink ink;
+
+  /* Add lines for as long as the text grows taller. */
+  for (guint n = 2; n < 40 && longer == NULL; n++)
+    {
+      g_autofree char *next = g_strdup_printf ("%s\nPillar %u", text->str, n);
+      Ink lines = text_ink (f, note, next, 200, 200, 1.0);
+
+      if (lines.y2 - lines.y1 > height + 10)
+        {
+          height = lines.y2 - lines.y1;
+          g_string_assign (text, next);
+        }
+      else
+        longer = g_string_new (next);
+    }
+  g_assert_nonnull (longer);
+  g_assert_cmpint (height, >, 80);
+
+  set (f, note, "text", text->str);
+  shown = render (f, 200, 200);
+  g_string_append (longer, "\nPillar left out\nAnd another");
+  set (f, note, "text", longer->str);
+  all = render (f, 200, 200);
+
+  ink = diff (all, shown, 0.1);
+  g_assert_cmpuint (ink.n, >, 3);
+  g_assert_cmpint (ink.y2, <, 180);
+
+  cairo_surface_destroy (all);
+  cairo_surface_destroy (shown);
+  g_string_free (text, TRUE);
+  g_string_free (longer, TRUE);
+}
+
 /* Text is laid out once, in board units: at zoom 2 it takes the same lines,
  * twice as big. The PDF export relies on this to wrap like the canvas. */
 static void
@@ -1224,6 +1271,7 @@ main (int   argc,
   ADD ("/render/text", test_text);
   ADD ("/render/text/chinese-locale", test_text_chinese_locale);
   ADD ("/render/text/wraps-inside", test_text_wraps_inside);
+  ADD ("/render/text/cut-shows-ellipsis", test_text_cut_shows_ellipsis);
   ADD ("/render/text/zoom-invariant", test_text_zoom_invariant);
   ADD ("/render/text/level-of-detail", test_text_level_of_detail);
   ADD ("/render/text-box-and-frame", test_text_box_and_frame);
