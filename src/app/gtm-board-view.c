@@ -35,6 +35,9 @@ struct _GtmBoardView
    * shows it as the user left it. Keys are weak: GtmBoard* → GtmViewport*. */
   GHashTable  *viewports;
   gboolean     needs_fit;
+  /* Showing the whole board as fitted, untouched since: a resize fits
+   * again, as an image viewer's best-fit mode does. */
+  gboolean     fitted;
   int          last_width;
   int          last_height;
 
@@ -76,13 +79,22 @@ update_cursor (GtmBoardView *self)
 
 /* Call after changing self->viewport. */
 static void
-viewport_changed (GtmBoardView *self,
-                  double        old_zoom)
+notify_viewport (GtmBoardView *self,
+                 double        old_zoom)
 {
   gtk_widget_queue_draw (GTK_WIDGET (self));
 
   if (self->viewport.zoom != old_zoom)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+}
+
+/* Call after the user zoomed or panned. */
+static void
+viewport_changed (GtmBoardView *self,
+                  double        old_zoom)
+{
+  self->fitted = FALSE;
+  notify_viewport (self, old_zoom);
 }
 
 static void
@@ -107,7 +119,8 @@ fit_now (GtmBoardView *self)
     }
 
   self->needs_fit = FALSE;
-  viewport_changed (self, old_zoom);
+  self->fitted = TRUE;
+  notify_viewport (self, old_zoom);
 }
 
 static void
@@ -361,7 +374,7 @@ gtm_board_view_size_allocate (GtkWidget *widget,
   if (width <= 0 || height <= 0)
     return;
 
-  if (self->needs_fit)
+  if (self->needs_fit || (self->fitted && (width != self->last_width || height != self->last_height)))
     {
       fit_now (self);
     }
@@ -619,6 +632,7 @@ gtm_board_view_set_board (GtmBoardView *self,
         {
           self->viewport = *saved;
           self->needs_fit = FALSE;
+          self->fitted = FALSE;
         }
       else
         {
@@ -629,7 +643,7 @@ gtm_board_view_set_board (GtmBoardView *self,
         }
     }
 
-  viewport_changed (self, old_zoom);
+  notify_viewport (self, old_zoom);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BOARD]);
 }
 

@@ -342,9 +342,15 @@ bind_sidebar (GtmWindow *self)
 
   first = gtk_list_box_get_row_at_index (self->sidebar, 0);
   if (first != NULL)
-    gtk_list_box_select_row (self->sidebar, first);
+    {
+      gtk_list_box_select_row (self->sidebar, first);
+      /* Arrow keys then move between boards and personas. */
+      gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (first));
+    }
   else
-    show_item (self, NULL);
+    {
+      show_item (self, NULL);
+    }
 }
 
 /* Errors */
@@ -371,9 +377,9 @@ on_error_details_clicked (AdwToast  *toast,
 }
 
 static void
-show_error_full (GtmWindow    *self,
-                 const char   *heading,
-                 const GError *error)
+show_error_full (GtmWindow  *self,
+                 const char *heading,
+                 const char *body)
 {
   g_autofree char *escaped = g_markup_escape_text (heading, -1);
   AdwToast *toast;
@@ -386,7 +392,7 @@ show_error_full (GtmWindow    *self,
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_set_button_label (toast, _("_Details"));
   g_object_set_data_full (G_OBJECT (toast), "gtm-heading", g_strdup (heading), g_free);
-  g_object_set_data_full (G_OBJECT (toast), "gtm-body", g_strdup (error->message), g_free);
+  g_object_set_data_full (G_OBJECT (toast), "gtm-body", g_strdup (body), g_free);
   g_signal_connect_object (toast, "button-clicked",
                            G_CALLBACK (on_error_details_clicked), self, 0);
   g_signal_connect_object (toast, "dismissed",
@@ -401,28 +407,31 @@ show_error_full (GtmWindow    *self,
  * @self: a #GtmWindow
  * @error: an error whose message says what failed and why
  *
- * Shows the message in a toast; its Details button opens the whole message
- * in a dialog when the toast is too narrow for it.
+ * Shows what failed in a toast; its Details button opens a dialog with
+ * the reason, which is too long for a toast.
  */
 void
 gtm_window_show_error (GtmWindow    *self,
                        const GError *error)
 {
   g_autofree char *heading = NULL;
-  const char *colon;
+  const char *separator;
 
   g_return_if_fail (GTM_IS_WINDOW (self));
   g_return_if_fail (error != NULL);
 
   /* Messages read “Could not … “x.gtm”: reason”: the part before the
-   * reason makes a short heading. */
-  colon = strstr (error->message, "”: ");
-  if (colon != NULL)
-    heading = g_strndup (error->message, colon - error->message + strlen ("”"));
+   * reason makes the heading. */
+  separator = strstr (error->message, "”: ");
+  if (separator != NULL)
+    {
+      heading = g_strndup (error->message, separator - error->message + strlen ("”"));
+      show_error_full (self, heading, separator + strlen ("”: "));
+    }
   else
-    heading = g_strdup (error->message);
-
-  show_error_full (self, heading, error);
+    {
+      show_error_full (self, error->message, error->message);
+    }
 }
 
 /**

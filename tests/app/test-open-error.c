@@ -39,7 +39,8 @@ assert_open_fails_in (GtmWindow  *window,
   g_signal_emit_by_name (toast, "button-clicked");
   gtm_test_wait_until ((dialog = gtm_test_find_message_dialog (GTK_WINDOW (window))) != NULL);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, heading);
-  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog), heading));
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), !=, "");
+  g_assert_false (g_str_has_prefix (adw_message_dialog_get_body (dialog), "Could not"));
   if (reason != NULL)
     g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), reason));
   gtm_test_respond (dialog, "close");

@@ -544,6 +544,84 @@ test_save_failure_keeps_edits (void)
   gtm_test_close_all ();
 }
 
+static GtkDropTarget *
+find_drop_target (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+
+  return NULL;
+}
+
+/* Files dropped on a window open, the first in the window if it holds an
+ * untouched untitled project, the others in windows of their own. */
+static void
+test_drop_files (void)
+{
+  GtmApplication *app = gtm_test_get_app ();
+  g_autoptr(GFile) sample = gtm_test_get_sample ();
+  g_autoptr(GFile) other = gtm_test_get_data_file ("format-v1.gtm");
+  g_autoptr(GSList) files = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  GtkDropTarget *target;
+  GtmWindow *window;
+  gboolean accepted = FALSE;
+
+  window = gtm_application_new_window (app);
+  gtm_test_wait_until (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  target = find_drop_target (GTK_WIDGET (window));
+  g_assert_nonnull (target);
+
+  files = g_slist_append (files, sample);
+  files = g_slist_append (files, other);
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_assert_true (accepted);
+
+  gtm_test_wait_until (gtm_application_find_window (app, sample) != NULL &&
+                       gtm_application_find_window (app, other) != NULL);
+  g_assert_cmpuint (gtm_test_count_windows (), ==, 2);
+  g_assert_true (gtm_application_find_window (app, sample) == window ||
+                 gtm_application_find_window (app, other) == window);
+
+  gtm_test_close_all ();
+}
+
+/* The window's size is remembered for the next one. */
+static void
+test_window_size_remembered (void)
+{
+  GtmApplication *app = gtm_test_get_app ();
+  GSettings *settings = gtm_application_get_settings (app);
+  GtmWindow *window = gtm_application_new_window (app);
+  int width, height;
+
+  gtm_test_wait_until (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  /* What a resize by the user leaves in the default size. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1010, 707);
+  gtk_window_close (GTK_WINDOW (window));
+  gtm_test_wait_until (gtm_test_count_windows () == 0);
+
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1010);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 707);
+
+  window = gtm_application_new_window (app);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 1010);
+  g_assert_cmpint (height, ==, 707);
+
+  gtm_test_close_all ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -559,6 +637,8 @@ main (int   argc,
   g_test_add_func ("/window/undo-redo", test_undo_redo);
   g_test_add_func ("/window/save-as", test_save_as);
   g_test_add_func ("/window/save-failure-keeps-edits", test_save_failure_keeps_edits);
+  g_test_add_func ("/window/drop-files", test_drop_files);
+  g_test_add_func ("/window/size-remembered", test_window_size_remembered);
 
   return gtm_test_run ();
 }
