@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "gtm-history.h"
+#include "gtm-format.h"
 
 /* The document changes in four ways only: a field gets a new value, or a
  * list gains, loses or reorders a node. Each is a change that can be applied
@@ -405,6 +406,21 @@ gtm_history_set_value (GtmHistory   *self,
     }
   g_param_value_validate (pspec, &change->new_value);
 
+  /* Numbers are held to their limits above; what can't be mended so (a
+   * malformed colour, a line break in a name) is the caller's mistake:
+   * editors check user input with gtm_format_check_value() first, so that
+   * nothing the reader would refuse ever reaches a file. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    if (!gtm_format_check_value (pspec, &change->new_value, &error))
+      {
+        g_critical ("%s: %s", G_OBJECT_TYPE_NAME (node), error->message);
+        change_free (change);
+        return;
+      }
+  }
+
   g_value_init (&change->old_value, pspec->value_type);
   g_object_get_property (G_OBJECT (node), property, &change->old_value);
 
@@ -456,14 +472,25 @@ gtm_history_set (GtmHistory *self,
 
 static GListStore *
 find_list (GtmNode    *owner,
-           const char *list)
+           const char *list,
+           guint      *max_length)
 {
-  GListStore *store = gtm_node_get_list (owner, list);
+  GtmNodeClass *klass = GTM_NODE_GET_CLASS (owner);
 
-  if (store == NULL)
-    g_critical ("%s has no list “%s”", G_OBJECT_TYPE_NAME (owner), list);
+  for (guint i = 0; i < gtm_node_class_get_n_lists (klass); i++)
+    {
+      const GtmNodeListInfo *info = gtm_node_class_get_list_info (klass, i);
 
-  return store;
+      if (g_strcmp0 (info->name, list) == 0)
+        {
+          if (max_length)
+            *max_length = info->max_length;
+          return gtm_node_get_list_at (owner, i);
+        }
+    }
+
+  g_critical ("%s has no list “%s”", G_OBJECT_TYPE_NAME (owner), list);
+  return NULL;
 }
 
 static Change *
@@ -491,17 +518,20 @@ gtm_history_insert (GtmHistory *self,
 {
   GListStore *store;
   Change *change;
+  guint max_length;
 
   g_return_if_fail (GTM_IS_HISTORY (self));
   g_return_if_fail (GTM_IS_NODE (owner));
   g_return_if_fail (GTM_IS_NODE (node));
 
-  if (!(store = find_list (owner, list)))
+  if (!(store = find_list (owner, list, &max_length)))
     return;
 
   g_return_if_fail (g_type_is_a (G_OBJECT_TYPE (node),
                                  g_list_model_get_item_type (G_LIST_MODEL (store))));
   g_return_if_fail (position <= g_list_model_get_n_items (G_LIST_MODEL (store)));
+  /* Editors refuse to add past the limit the reader enforces. */
+  g_return_if_fail (g_list_model_get_n_items (G_LIST_MODEL (store)) < max_length);
 
   change = list_change_new (CHANGE_INSERT, owner, store, position);
   change->child = g_object_ref (node);
@@ -520,7 +550,7 @@ gtm_history_remove (GtmHistory *self,
   g_return_if_fail (GTM_IS_HISTORY (self));
   g_return_if_fail (GTM_IS_NODE (owner));
 
-  if (!(store = find_list (owner, list)))
+  if (!(store = find_list (owner, list, NULL)))
     return;
 
   g_return_if_fail (position < g_list_model_get_n_items (G_LIST_MODEL (store)));
@@ -544,7 +574,7 @@ gtm_history_move (GtmHistory *self,
   g_return_if_fail (GTM_IS_HISTORY (self));
   g_return_if_fail (GTM_IS_NODE (owner));
 
-  if (!(store = find_list (owner, list)))
+  if (!(store = find_list (owner, list, NULL)))
     return;
 
   n = g_list_model_get_n_items (G_LIST_MODEL (store));

@@ -24,8 +24,11 @@ void        gtm_history_begin         (GtmHistory  *self,
                                        const char  *label);
 void        gtm_history_end           (GtmHistory  *self);
 
-/* Sets saved fields like g_object_set(); values are validated against the
- * field's limits. Setting a field to the value it has records nothing. */
+/* Sets saved fields like g_object_set(). Numbers are held to the field's
+ * limits; other values the file format would refuse (see
+ * gtm_format_check_value(), which editors call on user input first) are a
+ * programming error and change nothing. Setting a field to the value it has
+ * records nothing. */
 void        gtm_history_set           (GtmHistory  *self,
                                        GtmNode     *node,
                                        const char  *first_property,

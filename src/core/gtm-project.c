@@ -7,7 +7,10 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "gtm-project.h"
+#include "gtm-key-message.h"
 #include "gtm-brief.h"
 #include "gtm-competitor.h"
 #include "gtm-launch-plan.h"
@@ -329,4 +332,38 @@ gtm_project_count_items (GtmProject *self)
     }
 
   return count;
+}
+
+void
+gtm_project_remove_persona (GtmProject *self,
+                            GtmNode    *persona)
+{
+  GListModel *messages;
+  const char *id;
+  guint position;
+  guint n;
+
+  g_return_if_fail (GTM_IS_PROJECT (self));
+  g_return_if_fail (GTM_IS_PERSONA (persona));
+
+  if (!g_list_store_find (G_LIST_STORE (gtm_project_get_personas (self)), persona, &position))
+    g_return_if_reached ();
+
+  id = gtm_node_get_id (persona);
+  messages = gtm_messaging_get_key_messages (GTM_MESSAGING (gtm_project_get_messaging (self)));
+  n = g_list_model_get_n_items (messages);
+
+  gtm_history_begin (self->history, _("Delete Persona"));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtmKeyMessage) message = g_list_model_get_item (messages, i);
+
+      if (g_strcmp0 (gtm_key_message_get_persona (message), id) == 0)
+        gtm_history_set (self->history, GTM_NODE (message), "persona", "", NULL);
+    }
+
+  gtm_history_remove (self->history, GTM_NODE (self), "personas", position);
+
+  gtm_history_end (self->history);
 }

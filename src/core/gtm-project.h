@@ -55,4 +55,9 @@ GtmNode    *gtm_project_get_metrics      (GtmProject *self); /* GtmMetrics */
 
 guint       gtm_project_count_items      (GtmProject *self);
 
+/* Removes @persona, and points the key messages written for it at no
+ * persona, as one step. */
+void        gtm_project_remove_persona   (GtmProject *self,
+                                          GtmNode    *persona);
+
 G_END_DECLS

@@ -145,6 +145,37 @@ test_saved_marker (void)
 }
 
 static void
+test_remove_persona (void)
+{
+  g_autoptr(GtmProject) project = project_with_board ();
+  GtmHistory *history = gtm_project_get_history (project);
+  g_autoptr(GtmPersona) cmo = gtm_persona_new (GTM_PERSONA_KIND_BUYER, "首席营销官");
+  g_autoptr(GtmKeyMessage) message = gtm_key_message_new (gtm_node_get_id (GTM_NODE (cmo)),
+                                                           "See every campaign's return");
+  GtmNode *messaging = gtm_project_get_messaging (project);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GtmProject) reread = NULL;
+  g_autoptr(GError) error = NULL;
+
+  gtm_history_insert (history, GTM_NODE (project), "personas", 0, GTM_NODE (cmo));
+  gtm_history_insert (history, messaging, "key-messages", 0, GTM_NODE (message));
+
+  /* The message outlives its persona, addressed to no one, and the file
+   * stays loadable. */
+  gtm_project_remove_persona (project, GTM_NODE (cmo));
+  g_assert_cmpuint (g_list_model_get_n_items (gtm_project_get_personas (project)), ==, 0);
+  g_assert_cmpstr (gtm_key_message_get_persona (message), ==, "");
+  bytes = gtm_format_write_bytes (project);
+  reread = gtm_format_read_bytes (bytes, &error);
+  g_assert_no_error (error);
+
+  /* One step brings both back. */
+  gtm_history_undo (history);
+  g_assert_cmpuint (g_list_model_get_n_items (gtm_project_get_personas (project)), ==, 1);
+  g_assert_cmpstr (gtm_key_message_get_persona (message), ==, gtm_node_get_id (GTM_NODE (cmo)));
+}
+
+static void
 count_notify (GObject    *object,
               GParamSpec *pspec,
               guint      *count)
@@ -231,7 +262,7 @@ random_edit (GtmProject *project,
   const char *text = texts[g_rand_int_range (rand, 0, G_N_ELEMENTS (texts))];
   const char *name = texts[g_rand_int_range (rand, 0, N_SINGLE_LINE_TEXTS)];
 
-  switch (g_rand_int_range (rand, 0, 14))
+  switch (g_rand_int_range (rand, 0, 16))
     {
     case 0:
       {
@@ -355,6 +386,33 @@ random_edit (GtmProject *project,
       for (int i = g_rand_int_range (rand, 0, 4); i > 0; i--)
         gtm_history_undo (history);
       break;
+    case 14:
+      {
+        GListModel *personas = gtm_project_get_personas (project);
+        guint n = g_list_model_get_n_items (personas);
+        g_autoptr(GtmNode) persona = n ? g_list_model_get_item (personas, g_rand_int_range (rand, 0, n)) : NULL;
+        g_autoptr(GtmKeyMessage) message =
+          gtm_key_message_new (persona ? gtm_node_get_id (persona) : "", name);
+        GtmNode *messaging = gtm_project_get_messaging (project);
+
+        gtm_history_insert (history, messaging, "key-messages",
+                            g_list_model_get_n_items (gtm_messaging_get_key_messages (GTM_MESSAGING (messaging))),
+                            GTM_NODE (message));
+      }
+      break;
+    case 15:
+      {
+        GListModel *personas = gtm_project_get_personas (project);
+        guint n = g_list_model_get_n_items (personas);
+
+        if (n > 0)
+          {
+            g_autoptr(GtmNode) persona = g_list_model_get_item (personas, g_rand_int_range (rand, 0, n));
+
+            gtm_project_remove_persona (project, persona);
+          }
+      }
+      break;
     default:
       g_assert_not_reached ();
     }
@@ -424,6 +482,7 @@ main (int   argc,
   g_test_add_func ("/history/gesture-is-one-step", test_gesture_is_one_step);
   g_test_add_func ("/history/saved-marker", test_saved_marker);
   g_test_add_func ("/history/notifications", test_notifications);
+  g_test_add_func ("/history/remove-persona", test_remove_persona);
   g_test_add_func ("/history/random-sequences", test_random_sequences);
 
   return g_test_run ();
