@@ -465,7 +465,7 @@ on_save_changes_response (AdwMessageDialog *dialog,
                           const char       *response,
                           GtmWindow        *self)
 {
-  self->save_changes_dialog = NULL;
+  g_clear_weak_pointer (&self->save_changes_dialog);
 
   if (g_strcmp0 (response, "discard") == 0)
     {
@@ -520,6 +520,7 @@ show_save_changes_dialog (GtmWindow *self)
                            G_CALLBACK (on_save_changes_response), self, 0);
 
   self->save_changes_dialog = ADW_MESSAGE_DIALOG (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->save_changes_dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -964,6 +965,7 @@ gtm_window_dispose (GObject *object)
 
   if (self->close_task != NULL)
     complete_close (self, FALSE);
+  g_clear_weak_pointer (&self->save_changes_dialog);
 
   if (self->save_chooser != NULL)
     {
