@@ -261,7 +261,7 @@ gtm_document_new_untitled (void)
 
   /* Part of creating the project, like reading a file: not an undoable
    * step, and the new project is not modified. */
-  g_list_store_append (G_LIST_STORE (gtm_project_get_boards (project)), board);
+  g_list_store_append (gtm_node_get_list (GTM_NODE (project), "boards"), board);
 
   return gtm_document_new (project, NULL);
 }
