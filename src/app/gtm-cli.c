@@ -21,6 +21,20 @@ usage (const char *command)
   return 2;
 }
 
+/* Reads @arg as the application would, or prints why it can't. */
+static GtmProject *
+read_or_report (const char *arg,
+                GFile      *file)
+{
+  g_autoptr(GError) error = NULL;
+  GtmProject *project = gtm_format_read_file (file, NULL, &error);
+
+  if (project == NULL)
+    g_print ("%s: %s\n", arg, error->message);
+
+  return project;
+}
+
 /* `gtm-studio check FILE…`: reads each file as the application would and
  * says whether it is valid. */
 static int
@@ -34,13 +48,10 @@ run_check (char **files)
   for (guint i = 0; files[i] != NULL; i++)
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (files[i]);
-      g_autoptr(GtmProject) project = NULL;
-      g_autoptr(GError) error = NULL;
+      g_autoptr(GtmProject) project = read_or_report (files[i], file);
 
-      project = gtm_format_read_file (file, NULL, &error);
       if (project == NULL)
         {
-          g_print ("%s: %s\n", files[i], error->message);
           status = 1;
           continue;
         }
@@ -68,14 +79,12 @@ run_upgrade (char **files)
   for (guint i = 0; files[i] != NULL; i++)
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (files[i]);
-      g_autoptr(GtmProject) project = NULL;
+      g_autoptr(GtmProject) project = read_or_report (files[i], file);
       g_autoptr(GtmDocument) document = NULL;
       g_autoptr(GError) error = NULL;
 
-      project = gtm_format_read_file (file, NULL, &error);
       if (project == NULL)
         {
-          g_print ("%s: %s\n", files[i], error->message);
           status = 1;
           continue;
         }
