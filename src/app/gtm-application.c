@@ -286,7 +286,13 @@ on_document_loaded (GObject      *object,
         window = gtm_application_new_window (self);
 
       gtk_window_present (GTK_WINDOW (window));
-      gtm_window_show_error (window, error);
+      {
+        g_autofree char *name = gtm_file_dup_display_name (data->file);
+        /* Translators: %s is a file name */
+        g_autofree char *heading = g_strdup_printf (_("Could not open “%s”"), name);
+
+        gtm_window_show_error (window, heading, error);
+      }
 
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
         gtm_application_remove_recent (self, data->file);

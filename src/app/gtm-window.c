@@ -28,6 +28,7 @@ struct _GtmWindow
   char                 *title_text;
 
   AdwToast             *error_toast;
+  char                 *save_error_heading; /* of the save in flight */
 
   /* Closing: a pending gtm_window_confirm_close_async(), the dialog it
    * shows, and whether the save it started decides it. */
@@ -402,36 +403,50 @@ show_error_full (GtmWindow  *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* The reason, without the heading when the message repeats it: messages
+ * read “Could not save “x.gtm”: the disk is full” in every language the
+ * catalogues are consistent in; otherwise the whole message is the reason. */
+static const char *
+error_reason (const char *heading,
+              const char *message)
+{
+  const char *reason;
+
+  if (!g_str_has_prefix (message, heading))
+    return message;
+
+  reason = message + strlen (heading);
+  while (*reason != '\0')
+    {
+      gunichar c = g_utf8_get_char (reason);
+
+      if (!g_unichar_ispunct (c) && !g_unichar_isspace (c))
+        break;
+      reason = g_utf8_next_char (reason);
+    }
+
+  return *reason != '\0' ? reason : message;
+}
+
 /**
  * gtm_window_show_error:
  * @self: a #GtmWindow
- * @error: an error whose message says what failed and why
+ * @heading: what failed, naming the file
+ * @error: an error whose message says why
  *
  * Shows what failed in a toast; its Details button opens a dialog with
  * the reason, which is too long for a toast.
  */
 void
 gtm_window_show_error (GtmWindow    *self,
+                       const char   *heading,
                        const GError *error)
 {
-  g_autofree char *heading = NULL;
-  const char *separator;
-
   g_return_if_fail (GTM_IS_WINDOW (self));
+  g_return_if_fail (heading != NULL);
   g_return_if_fail (error != NULL);
 
-  /* Messages read “Could not … “x.gtm”: reason”: the part before the
-   * reason makes the heading. */
-  separator = strstr (error->message, "”: ");
-  if (separator != NULL)
-    {
-      heading = g_strndup (error->message, separator - error->message + strlen ("”"));
-      show_error_full (self, heading, separator + strlen ("”: "));
-    }
-  else
-    {
-      show_error_full (self, error->message, error->message);
-    }
+  show_error_full (self, heading, error_reason (heading, error->message));
 }
 
 /**
@@ -661,7 +676,7 @@ on_save_done (GObject      *object,
   if (ok)
     gtm_application_add_recent (app, gtm_document_get_file (document));
   else
-    gtm_window_show_error (self, error);
+    gtm_window_show_error (self, self->save_error_heading, error);
 
   if (self->save_for_close)
     {
@@ -693,6 +708,14 @@ gtm_window_save_to_file (GtmWindow *self,
       save_with_chooser (self, self->save_for_close);
       return;
     }
+
+  {
+    g_autofree char *name = gtm_file_dup_display_name (file ? file : gtm_document_get_file (self->document));
+
+    g_free (self->save_error_heading);
+    /* Translators: %s is a file name */
+    self->save_error_heading = g_strdup_printf (_("Could not save “%s”"), name);
+  }
 
   /* Keep the application, and so the process, alive until the file is
    * safely written. */
@@ -1001,6 +1024,7 @@ gtm_window_finalize (GObject *object)
   GtmWindow *self = GTM_WINDOW (object);
 
   g_clear_pointer (&self->title_text, g_free);
+  g_clear_pointer (&self->save_error_heading, g_free);
 
   G_OBJECT_CLASS (gtm_window_parent_class)->finalize (object);
 }

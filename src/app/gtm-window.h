@@ -34,8 +34,10 @@ const char   *gtm_window_get_title_text     (GtmWindow           *self);
 void          gtm_window_save_to_file       (GtmWindow           *self,
                                              GFile               *file);
 
-/* Shows @error in the window as a toast with a Details button. */
+/* Shows @heading (what failed, e.g. "Could not open “x.gtm”") in a toast
+ * whose Details button shows @error's message (why). */
 void          gtm_window_show_error         (GtmWindow           *self,
+                                             const char          *heading,
                                              const GError        *error);
 /* The error toast currently shown, if any. */
 AdwToast     *gtm_window_get_error_toast    (GtmWindow           *self);

@@ -241,6 +241,7 @@ gtm_board_remove_item (GtmBoard   *self,
 
   id = gtm_node_get_id (GTM_NODE (item));
 
+  /* Translators: an undo step, shown as “Undo Delete” */
   gtm_history_begin (history, _("Delete"));
 
   /* From the top down, so that the positions still to visit stay valid. */

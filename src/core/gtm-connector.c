@@ -27,22 +27,20 @@ check_end (GtmConnector  *self,
            GError       **error)
 {
   GtmItem *item = board ? gtm_board_lookup_item (board, id) : NULL;
+  g_autofree char *reason = NULL;
 
   if (item == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("%s: “%s” is not an item on this board"), field, id);
-      return FALSE;
-    }
+    /* Translators: %s is an id such as “note-1a2b3c4d5e6f” */
+    reason = g_strdup_printf (_("“%s” is not an item on this board"), id);
+  else if (GTM_IS_CONNECTOR (item))
+    /* Translators: %s is an id such as “connector-1a2b3c4d5e6f” */
+    reason = g_strdup_printf (_("“%s” is a connector; connectors join other items"), id);
+  else
+    return TRUE;
 
-  if (GTM_IS_CONNECTOR (item))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("%s: “%s” is a connector; connectors join other items"), field, id);
-      return FALSE;
-    }
-
-  return TRUE;
+  /* The reader adds the field named first to the place it reports. */
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s: %s", field, reason);
+  return FALSE;
 }
 
 static gboolean

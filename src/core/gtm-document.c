@@ -38,8 +38,13 @@ static GParamSpec *properties[N_PROPS];
 G_DEFINE_FINAL_TYPE (GtmDocument, gtm_document, G_TYPE_OBJECT)
 
 /* The name a user knows the file by, for messages: its base name. */
-static char *
-dup_file_display_name (GFile *file)
+/**
+ * gtm_file_dup_display_name:
+ *
+ * Returns: (transfer full): the name of @file to show in messages
+ */
+char *
+gtm_file_dup_display_name (GFile *file)
 {
   g_autofree char *basename = g_file_get_basename (file);
 
@@ -359,7 +364,7 @@ gtm_document_dup_display_name (GtmDocument *self)
   g_return_val_if_fail (GTM_IS_DOCUMENT (self), NULL);
 
   if (self->file != NULL)
-    return dup_file_display_name (self->file);
+    return gtm_file_dup_display_name (self->file);
 
   return g_strdup (gtm_document_get_title (self));
 }
@@ -371,7 +376,7 @@ propagate_open_error (GError **error,
                       GFile   *file,
                       GError  *local_error)
 {
-  g_autofree char *name = dup_file_display_name (file);
+  g_autofree char *name = gtm_file_dup_display_name (file);
 
   g_set_error (error, local_error->domain, local_error->code,
                /* Translators: the first %s is a file name, the second the reason */
@@ -521,7 +526,7 @@ save_prepare (GtmDocument  *self,
 
   if (self->saving)
     {
-      g_autofree char *name = dup_file_display_name (*file);
+      g_autofree char *name = gtm_file_dup_display_name (*file);
 
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_PENDING,
                    _("Could not save “%s”: the project is already being saved"), name);

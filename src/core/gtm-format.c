@@ -779,22 +779,30 @@ static void
 set_syntax_error (GError       **error,
                   const GError  *parse_error)
 {
-  const char *detail = parse_error->message;
+  g_autoptr(GRegex) regex = NULL;
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *detail = NULL;
   const char *reason;
   guint line = 0, column = 0;
-  int consumed = 0;
 
-  /* json-glib says "<data>:LINE:COLUMN: Parse error: DETAIL", with "Parse
-   * error" in the user's language. */
-  if (sscanf (parse_error->message, "<data>:%u:%u: %n", &line, &column, &consumed) >= 2 &&
-      consumed > 0)
+  /* json-glib says "<data>:LINE:COLUMN: Parse error: DETAIL" in the user's
+   * language, where the colons may be full-width (zh_TW) and "Parse error"
+   * is translated. */
+  regex = g_regex_new ("^<data>\\s*[:：]\\s*(\\d+)\\s*[:：]\\s*(\\d+)\\s*[:：]\\s*"
+                       "(?:[^:：]*[:：]\\s*)?(.*)$",
+                       G_REGEX_DOTALL, 0, NULL);
+  if (g_regex_match (regex, parse_error->message, 0, &match))
     {
-      const char *separator;
+      g_autofree char *line_text = g_match_info_fetch (match, 1);
+      g_autofree char *column_text = g_match_info_fetch (match, 2);
 
-      detail = parse_error->message + consumed;
-      separator = strstr (detail, ": ");
-      if (separator != NULL)
-        detail = separator + 2;
+      line = (guint) g_ascii_strtoull (line_text, NULL, 10);
+      column = (guint) g_ascii_strtoull (column_text, NULL, 10);
+      detail = g_match_info_fetch (match, 3);
+    }
+  else
+    {
+      detail = g_strdup (parse_error->message);
     }
 
   switch (parse_error->domain == JSON_PARSER_ERROR ? parse_error->code : -1)

@@ -535,6 +535,7 @@ gtm_history_insert (GtmHistory *self,
 
   change = list_change_new (CHANGE_INSERT, owner, store, position);
   change->child = g_object_ref (node);
+  /* Translators: an undo step, shown as “Undo Add” */
   record (self, change, _("Add"));
 }
 
@@ -557,6 +558,7 @@ gtm_history_remove (GtmHistory *self,
 
   change = list_change_new (CHANGE_REMOVE, owner, store, position);
   change->child = g_list_model_get_item (G_LIST_MODEL (store), position);
+  /* Translators: an undo step, shown as “Undo Delete” */
   record (self, change, _("Delete"));
 }
 
@@ -585,6 +587,7 @@ gtm_history_move (GtmHistory *self,
 
   change = list_change_new (CHANGE_MOVE, owner, store, from);
   change->to = to;
+  /* Translators: an undo step (a change of stacking order), shown as “Undo Reorder” */
   record (self, change, _("Reorder"));
 }
 
@@ -613,6 +616,7 @@ step_label (GPtrArray *steps)
     return NULL;
 
   step = g_ptr_array_index (steps, steps->len - 1);
+  /* Translators: an undo step, shown as “Undo Edit” */
   return step->label ? step->label : _("Edit");
 }
 

@@ -67,8 +67,8 @@ gtm_image_check_data (GBytes      *data,
   if (size > GTM_IMAGE_MAX_BYTES)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("the image is %" G_GSIZE_FORMAT " bytes; the limit is %d"),
-                   size, GTM_IMAGE_MAX_BYTES);
+                   _("the image is %llu bytes; the limit is %d"),
+                   (unsigned long long) size, GTM_IMAGE_MAX_BYTES);
       return FALSE;
     }
 

@@ -353,6 +353,7 @@ gtm_project_remove_persona (GtmProject *self,
   messages = gtm_messaging_get_key_messages (GTM_MESSAGING (gtm_project_get_messaging (self)));
   n = g_list_model_get_n_items (messages);
 
+  /* Translators: an undo step, shown as “Undo Delete Persona” */
   gtm_history_begin (self->history, _("Delete Persona"));
 
   for (guint i = 0; i < n; i++)

@@ -635,6 +635,36 @@ use_comma_locale (void)
   return NULL;
 }
 
+/* json-glib reports syntax errors in the user's language, with full-width
+ * colons in Traditional Chinese; the place must still be found. */
+static void
+test_syntax_error_translated (void)
+{
+  if (g_test_subprocess ())
+    {
+      static const char text[] = "{\n  \"format\": \"gtm-studio\",\n  \"version\": 1 \"title\": \"x\"\n}\n";
+      g_autoptr(GBytes) bytes = g_bytes_new_static (text, sizeof text - 1);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GtmProject) project = NULL;
+
+      g_setenv ("LANGUAGE", "zh_TW", TRUE);
+      if (setlocale (LC_ALL, "zh_TW.UTF-8") == NULL)
+        g_error ("the zh_TW.UTF-8 locale is missing (install locales-all)");
+
+      project = gtm_format_read_bytes (bytes, &error);
+      g_assert_null (project);
+      g_assert_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_SYNTAX);
+      /* Line 3, column 14, whatever the words around them. */
+      g_assert_nonnull (strstr (error->message, "3"));
+      g_assert_nonnull (strstr (error->message, "14"));
+      g_assert_null (strstr (error->message, "<data>"));
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 static void
 test_comma_locale (void)
 {
@@ -1803,6 +1833,7 @@ main (int   argc,
   g_test_add_func ("/format/round-trip/samples", test_samples);
   g_test_add_func ("/format/round-trip/all-fields", test_round_trip_all_fields);
   g_test_add_func ("/format/round-trip/comma-locale", test_comma_locale);
+  g_test_add_func ("/format/read/syntax-error-translated", test_syntax_error_translated);
   g_test_add_func ("/format/write/layout", test_write_layout);
   g_test_add_func ("/format/write/numbers", test_write_numbers);
   g_test_add_func ("/format/read/unknown-members", test_unknown_members);
