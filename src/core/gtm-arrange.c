@@ -347,7 +347,7 @@ align_label (GtmArrangeAlign align)
       return _("Align Left");
     case GTM_ARRANGE_ALIGN_CENTER:
       /* Translators: an undo step: items lined up on a common vertical
-       * centre line, shown as “Undo Align Center” */
+         centre line, shown as “Undo Align Center” */
       return _("Align Center");
     case GTM_ARRANGE_ALIGN_RIGHT:
       /* Translators: an undo step, shown as “Undo Align Right” */
@@ -357,7 +357,7 @@ align_label (GtmArrangeAlign align)
       return _("Align Top");
     case GTM_ARRANGE_ALIGN_MIDDLE:
       /* Translators: an undo step: items lined up on a common horizontal
-       * centre line, shown as “Undo Align Middle” */
+         centre line, shown as “Undo Align Middle” */
       return _("Align Middle");
     case GTM_ARRANGE_ALIGN_BOTTOM:
       /* Translators: an undo step, shown as “Undo Align Bottom” */
@@ -417,11 +417,11 @@ gtm_arrange_distribute (GtmBoard         *board,
 
   if (axis == GTM_ARRANGE_HORIZONTAL)
     /* Translators: an undo step: equal gaps between items from left to
-     * right, shown as “Undo Distribute Horizontally” */
+       right, shown as “Undo Distribute Horizontally” */
     label = _("Distribute Horizontally");
   else
     /* Translators: an undo step: equal gaps between items from top to
-     * bottom, shown as “Undo Distribute Vertically” */
+       bottom, shown as “Undo Distribute Vertically” */
     label = _("Distribute Vertically");
 
   return apply_positions (history, label, placed, rects);
@@ -434,19 +434,19 @@ order_label (GtmArrangeOrder order)
     {
     case GTM_ARRANGE_BRING_FORWARD:
       /* Translators: an undo step: items raised one level in the stacking
-       * order, shown as “Undo Bring Forward” */
+         order, shown as “Undo Bring Forward” */
       return _("Bring Forward");
     case GTM_ARRANGE_SEND_BACKWARD:
       /* Translators: an undo step: items lowered one level in the stacking
-       * order, shown as “Undo Send Backward” */
+         order, shown as “Undo Send Backward” */
       return _("Send Backward");
     case GTM_ARRANGE_BRING_TO_FRONT:
       /* Translators: an undo step: items put on top of all others, shown as
-       * “Undo Bring to Front” */
+         “Undo Bring to Front” */
       return _("Bring to Front");
     case GTM_ARRANGE_SEND_TO_BACK:
       /* Translators: an undo step: items put under all others, shown as
-       * “Undo Send to Back” */
+         “Undo Send to Back” */
       return _("Send to Back");
     default:
       return NULL;
