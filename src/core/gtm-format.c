@@ -690,10 +690,26 @@ set_too_large (GError  **error,
                size_text, limit_text);
 }
 
+/* @end: where the valid text ends */
+static void
+set_truncated (GError     **error,
+               const char  *data,
+               gsize        end)
+{
+  guint line, column;
+
+  locate (data, end, &line, &column);
+  g_set_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_TRUNCATED,
+               _("The file ends unexpectedly at line %u, column %u: it is incomplete, "
+                 "perhaps cut short while it was copied or downloaded."),
+               line, column);
+}
+
 /* Checks what json-glib 1.6 doesn't: nesting depth (it overflows its stack
  * on deep input), whole numbers too large for a gint64 (it wraps them
  * around) and text after the end of the document (it ignores a second
- * value). Strings are skipped, escapes included. */
+ * value); and tells a file cut short (an open string or container at the
+ * end) from other syntax errors. Strings are skipped, escapes included. */
 static gboolean
 scan_structure (const char  *data,
                 gsize        len,
@@ -712,6 +728,11 @@ scan_structure (const char  *data,
           for (i++; i < len && data[i] != '"'; i++)
             if (data[i] == '\\')
               i++;
+          if (i >= len)
+            {
+              set_truncated (error, data, len);
+              return FALSE;
+            }
           continue;
         }
 
@@ -755,6 +776,12 @@ scan_structure (const char  *data,
             }
           i--;
         }
+    }
+
+  if (depth > 0)
+    {
+      set_truncated (error, data, len);
+      return FALSE;
     }
 
   if (root_end > 0)
@@ -1758,6 +1785,13 @@ gtm_format_read_bytes (GBytes  *bytes,
   if (!g_utf8_validate_len (data, len, &invalid))
     {
       guint line, column;
+
+      /* A character cut off at the very end: the file was cut short. */
+      if (g_utf8_get_char_validated (invalid, data + len - invalid) == (gunichar) -2)
+        {
+          set_truncated (error, data, invalid - data);
+          return NULL;
+        }
 
       locate (data, invalid - data, &line, &column);
       g_set_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_ENCODING,

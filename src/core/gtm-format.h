@@ -28,9 +28,9 @@ G_BEGIN_DECLS
 
 #define GTM_FORMAT_MAX_FILE_SIZE  (256 * 1024 * 1024)
 /* The format itself nests at most 6 deep (project, boards, board, items,
- * item, and a version 0 colour list); the rest is margin for future
- * versions. */
-#define GTM_FORMAT_MAX_DEPTH      64
+ * item, and a version 0 colour list); two more levels are room for the
+ * unknown members of a later revision of the same version. */
+#define GTM_FORMAT_MAX_DEPTH      8
 /* Text fields, in bytes of UTF-8: single-line and multi-line
  * (GTM_PARAM_MULTILINE) fields. */
 #define GTM_FORMAT_MAX_LINE_LENGTH   4096
@@ -54,6 +54,7 @@ typedef enum
   GTM_FORMAT_ERROR_NOT_A_PROJECT,  /* JSON, but not a GTM Studio project */
   GTM_FORMAT_ERROR_NEWER_VERSION,  /* saved by a newer GTM Studio */
   GTM_FORMAT_ERROR_INVALID,        /* a project, but something in it is wrong */
+  GTM_FORMAT_ERROR_TRUNCATED,      /* ends in the middle: an interrupted copy or download */
 } GtmFormatError;
 
 GQuark      gtm_format_error_quark (void);

@@ -191,7 +191,7 @@ test_load_errors_name_the_file (void)
   gtm_document_load_async (file, NULL, on_async_done, &result);
   document = gtm_document_load_finish (wait_for_result (&result), &error);
   g_assert_null (document);
-  g_assert_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_SYNTAX);
+  g_assert_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_TRUNCATED);
   g_assert_true (g_str_has_prefix (error->message, "Could not open “broken 坏.gtm”: "));
   g_clear_error (&error);
 

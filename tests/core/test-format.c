@@ -1103,7 +1103,7 @@ static const BadCase bad_cases[] = {
   { "whitespace.gtm", GTM_FORMAT_ERROR_EMPTY, "empty", NULL },
   { "not-utf8.gtm", GTM_FORMAT_ERROR_ENCODING, "offset 43", "line 3, column 16" },
   { "syntax-missing-comma.gtm", GTM_FORMAT_ERROR_SYNTAX, "line 3, column 14", "comma" },
-  { "syntax-unclosed.gtm", GTM_FORMAT_ERROR_SYNTAX, "line 5, column 1", "unterminated" },
+  { "syntax-unclosed.gtm", GTM_FORMAT_ERROR_TRUNCATED, "line 5, column 1", "ends unexpectedly" },
   { "trailing-text.gtm", GTM_FORMAT_ERROR_SYNTAX, "line 2, column 1", "after the end" },
   { "huge-integer.gtm", GTM_FORMAT_ERROR_INVALID, "Line 6, column 58", "123456789012345678901" },
   { "not-object.gtm", GTM_FORMAT_ERROR_NOT_A_PROJECT, "a list", NULL },
@@ -1233,6 +1233,58 @@ nested (const char *open,
   return g_string_free_to_bytes (text);
 }
 
+/* A file cut short anywhere — an interrupted copy or download — is
+ * refused as incomplete, also when the cut splits a Chinese character. */
+static void
+test_bad_truncated (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("GTM_SAMPLES_DIR"), "saas-launch.gtm", NULL);
+  g_autofree char *data = NULL;
+  gsize len = 0;
+  guint tried = 0, mid_character = 0;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (path, &data, &len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (len, >, 1000);
+
+  /* Everything but the last two bytes ("}\n") leaves the project open. */
+  for (gsize cut = 1; cut + 2 <= len; cut += 1 + cut / 40)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new (data, cut);
+      g_autoptr(GtmProject) project = gtm_format_read_bytes (bytes, &error);
+
+      if (project != NULL || !g_error_matches (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_TRUNCATED))
+        g_error ("cut at %" G_GSIZE_FORMAT " of %" G_GSIZE_FORMAT " bytes: %s", cut, len,
+                 error ? error->message : "accepted");
+      g_assert_nonnull (strstr (error->message, "ends unexpectedly"));
+      g_clear_error (&error);
+
+      tried++;
+      if (((guchar) data[cut] & 0xc0) == 0x80)
+        mid_character++;
+    }
+
+  /* Cut in the middle of every multi-byte character of the first 2,000
+   * bytes, so that case is surely covered. */
+  for (gsize cut = 1; cut < MIN (len, 2000); cut++)
+    {
+      if (((guchar) data[cut] & 0xc0) == 0x80)
+        {
+          g_autoptr(GBytes) bytes = g_bytes_new (data, cut);
+          g_autoptr(GtmProject) project = gtm_format_read_bytes (bytes, &error);
+
+          g_assert_null (project);
+          g_assert_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_TRUNCATED);
+          g_clear_error (&error);
+          mid_character++;
+        }
+    }
+
+  g_test_message ("%u cuts, %u of them inside a character", tried, mid_character);
+  g_assert_cmpuint (mid_character, >, 0);
+}
+
 static void
 test_bad_deep (void)
 {
@@ -1244,10 +1296,12 @@ test_bad_deep (void)
                                                "\"id\": \"project-1\", \"title\": \"");
   g_autoptr(GBytes) in_string_bytes = NULL;
   g_autoptr(GtmProject) project = NULL;
+  g_autofree char *levels = g_strdup_printf ("%d levels", GTM_FORMAT_MAX_DEPTH);
+  g_autofree char *place = g_strdup_printf ("line 1, column %d", GTM_FORMAT_MAX_DEPTH + 1);
 
-  assert_refused (deepest, GTM_FORMAT_ERROR_TOO_DEEP, "64 levels", "line 1, column 65");
-  assert_refused (objects, GTM_FORMAT_ERROR_TOO_DEEP, "64 levels", NULL);
-  assert_refused (over, GTM_FORMAT_ERROR_TOO_DEEP, "64 levels", NULL);
+  assert_refused (deepest, GTM_FORMAT_ERROR_TOO_DEEP, levels, place);
+  assert_refused (objects, GTM_FORMAT_ERROR_TOO_DEEP, levels, NULL);
+  assert_refused (over, GTM_FORMAT_ERROR_TOO_DEEP, levels, NULL);
   /* At the limit, the nesting is fine; the content is not a project. */
   assert_refused (at_limit, GTM_FORMAT_ERROR_NOT_A_PROJECT, NULL, NULL);
 
@@ -1841,6 +1895,7 @@ main (int   argc,
   g_test_add_func ("/format/check-value", test_check_value);
   g_test_add_func ("/format/bad/all-listed", test_bad_all_listed);
   g_test_add_func ("/format/bad/deep", test_bad_deep);
+  g_test_add_func ("/format/bad/truncated", test_bad_truncated);
   g_test_add_func ("/format/bad/too-large", test_bad_too_large);
   g_test_add_func ("/format/bad/io", test_bad_io);
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
