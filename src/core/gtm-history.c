@@ -28,6 +28,7 @@ typedef enum
 typedef struct
 {
   ChangeKind  kind;
+  gboolean    owns_node; /* FALSE for the history's root, see gtm_history_set_root() */
   GtmNode    *node;      /* SET: the node; otherwise the list's owner */
   GParamSpec *pspec;     /* SET */
   GValue      old_value; /* SET */
@@ -49,6 +50,7 @@ struct _GtmHistory
 {
   GObject    parent_instance;
 
+  GtmNode   *root;  /* weak: the node owning this history */
   GPtrArray *undo;  /* Step*, oldest first */
   GPtrArray *redo;  /* Step*, next to redo last */
   Step      *open;  /* the step being recorded, or NULL */
@@ -74,7 +76,8 @@ G_DEFINE_FINAL_TYPE (GtmHistory, gtm_history, G_TYPE_OBJECT)
 static void
 change_free (Change *change)
 {
-  g_clear_object (&change->node);
+  if (change->owns_node)
+    g_clear_object (&change->node);
   if (G_IS_VALUE (&change->old_value))
     g_value_unset (&change->old_value);
   if (G_IS_VALUE (&change->new_value))
@@ -105,6 +108,7 @@ change_apply (Change *change)
       break;
     case CHANGE_REMOVE:
       g_list_store_remove (change->list, change->position);
+      gtm_node_detach (change->child);
       break;
     case CHANGE_MOVE:
       {
@@ -129,6 +133,7 @@ change_revert (Change *change)
       break;
     case CHANGE_INSERT:
       g_list_store_remove (change->list, change->position);
+      gtm_node_detach (change->child);
       break;
     case CHANGE_REMOVE:
       g_list_store_insert (change->list, change->position, change->child);
@@ -272,6 +277,27 @@ gtm_history_new (void)
 }
 
 void
+gtm_history_set_root (GtmHistory *self,
+                      GtmNode    *root)
+{
+  g_return_if_fail (GTM_IS_HISTORY (self));
+  g_return_if_fail (GTM_IS_NODE (root));
+  g_return_if_fail (self->root == NULL);
+
+  /* The root owns the history, so it outlives every change. */
+  self->root = root;
+}
+
+static void
+change_set_node (GtmHistory *self,
+                 Change     *change,
+                 GtmNode    *node)
+{
+  change->owns_node = node != self->root;
+  change->node = change->owns_node ? g_object_ref (node) : node;
+}
+
+void
 gtm_history_begin (GtmHistory *self,
                    const char *label)
 {
@@ -394,7 +420,7 @@ gtm_history_set_value (GtmHistory   *self,
 
   change = g_new0 (Change, 1);
   change->kind = CHANGE_SET;
-  change->node = g_object_ref (node);
+  change_set_node (self, change, node);
   change->pspec = pspec;
   g_value_init (&change->new_value, pspec->value_type);
   if (!g_value_transform (value, &change->new_value))
@@ -494,7 +520,8 @@ find_list (GtmNode    *owner,
 }
 
 static Change *
-list_change_new (ChangeKind  kind,
+list_change_new (GtmHistory *self,
+                 ChangeKind  kind,
                  GtmNode    *owner,
                  GListStore *store,
                  guint       position)
@@ -502,7 +529,7 @@ list_change_new (ChangeKind  kind,
   Change *change = g_new0 (Change, 1);
 
   change->kind = kind;
-  change->node = g_object_ref (owner);
+  change_set_node (self, change, owner);
   change->list = g_object_ref (store);
   change->position = position;
 
@@ -533,7 +560,7 @@ gtm_history_insert (GtmHistory *self,
   /* Editors refuse to add past the limit the reader enforces. */
   g_return_if_fail (g_list_model_get_n_items (G_LIST_MODEL (store)) < max_length);
 
-  change = list_change_new (CHANGE_INSERT, owner, store, position);
+  change = list_change_new (self, CHANGE_INSERT, owner, store, position);
   change->child = g_object_ref (node);
   /* Translators: an undo step, shown as “Undo Add” */
   record (self, change, _("Add"));
@@ -556,7 +583,7 @@ gtm_history_remove (GtmHistory *self,
 
   g_return_if_fail (position < g_list_model_get_n_items (G_LIST_MODEL (store)));
 
-  change = list_change_new (CHANGE_REMOVE, owner, store, position);
+  change = list_change_new (self, CHANGE_REMOVE, owner, store, position);
   change->child = g_list_model_get_item (G_LIST_MODEL (store), position);
   /* Translators: an undo step, shown as “Undo Delete” */
   record (self, change, _("Delete"));
@@ -585,7 +612,7 @@ gtm_history_move (GtmHistory *self,
   if (from == to)
     return;
 
-  change = list_change_new (CHANGE_MOVE, owner, store, from);
+  change = list_change_new (self, CHANGE_MOVE, owner, store, from);
   change->to = to;
   /* Translators: an undo step (a change of stacking order), shown as “Undo Reorder” */
   record (self, change, _("Reorder"));

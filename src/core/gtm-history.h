@@ -15,6 +15,11 @@ G_DECLARE_FINAL_TYPE (GtmHistory, gtm_history, GTM, HISTORY, GObject)
 
 GtmHistory *gtm_history_new           (void);
 
+/* The node that owns this history (the project). Changes don't hold a
+ * reference on it, which would keep both alive forever. */
+void        gtm_history_set_root      (GtmHistory  *self,
+                                       GtmNode     *root);
+
 /* Each call below is one step, unless made between gtm_history_begin() and
  * gtm_history_end(), which make everything in between one step (a drag, a
  * paste, a delete with its connectors). Inside a step, repeated changes of

@@ -332,23 +332,50 @@ gtm_node_ensure (GtmNode *self)
 }
 
 static void
+forget_parent (GtmNode *child,
+               GtmNode *parent)
+{
+  GtmNodePrivate *child_priv = gtm_node_get_instance_private (child);
+
+  if (child_priv->parent == parent)
+    child_priv->parent = NULL;
+}
+
+static void
 gtm_node_dispose (GObject *object)
 {
   GtmNode *self = GTM_NODE (object);
   GtmNodePrivate *priv = gtm_node_get_instance_private (self);
   GtmNodeClass *klass = GTM_NODE_GET_CLASS (self);
 
+  /* Nodes held elsewhere (a removed item in another project's history, a
+   * board a widget still shows) must not point back at a node that is
+   * going away. */
   if (priv->lists != NULL)
     {
       for (guint i = 0; i < klass->lists->len; i++)
-        g_clear_object (&priv->lists[i]);
+        {
+          GListModel *list = G_LIST_MODEL (priv->lists[i]);
+          guint n = g_list_model_get_n_items (list);
+
+          for (guint j = 0; j < n; j++)
+            {
+              g_autoptr(GtmNode) child = g_list_model_get_item (list, j);
+
+              forget_parent (child, self);
+            }
+          g_clear_object (&priv->lists[i]);
+        }
       g_clear_pointer (&priv->lists, g_free);
     }
 
   if (priv->children != NULL)
     {
       for (guint i = 0; i < klass->children->len; i++)
-        g_clear_object (&priv->children[i]);
+        {
+          forget_parent (priv->children[i], self);
+          g_clear_object (&priv->children[i]);
+        }
       g_clear_pointer (&priv->children, g_free);
     }
 
@@ -474,6 +501,23 @@ gtm_node_get_parent (GtmNode *self)
 
   priv = gtm_node_get_instance_private (self);
   return priv->parent;
+}
+
+/**
+ * gtm_node_detach:
+ *
+ * Forgets the node's parent: called when it leaves the list that held it,
+ * since a list store does not say which items it removed.
+ */
+void
+gtm_node_detach (GtmNode *self)
+{
+  GtmNodePrivate *priv;
+
+  g_return_if_fail (GTM_IS_NODE (self));
+
+  priv = gtm_node_get_instance_private (self);
+  priv->parent = NULL;
 }
 
 /**

@@ -85,6 +85,7 @@ static void
 gtm_project_init (GtmProject *self)
 {
   self->history = gtm_history_new ();
+  gtm_history_set_root (self->history, GTM_NODE (self));
 }
 
 static char *

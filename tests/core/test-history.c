@@ -175,6 +175,35 @@ test_remove_persona (void)
   g_assert_cmpstr (gtm_key_message_get_persona (message), ==, gtm_node_get_id (GTM_NODE (cmo)));
 }
 
+/* Edits of the project itself must not keep it alive through its own
+ * history, and nodes that outlive it must not point back at it. */
+static void
+test_no_leak_no_dangling_parent (void)
+{
+  GtmProject *project = project_with_board ();
+  GtmHistory *history = gtm_project_get_history (project);
+  g_autoptr(GtmBoard) board = g_list_model_get_item (gtm_project_get_boards (project), 0);
+  g_autoptr(GtmBoard) added = gtm_board_new ("SWOT");
+  g_autoptr(GtmItem) note = first_note (board);
+  g_autoptr(GtmPersona) persona = gtm_persona_new (GTM_PERSONA_KIND_USER, "Analyst");
+
+  gtm_history_set (history, GTM_NODE (project), "title", "Q3 launch", NULL);
+  gtm_history_insert (history, GTM_NODE (project), "boards", 1, GTM_NODE (added));
+  gtm_history_insert (history, GTM_NODE (project), "personas", 0, GTM_NODE (persona));
+  gtm_project_remove_persona (project, GTM_NODE (persona));
+  gtm_history_set (history, GTM_NODE (note), "text", "after", NULL);
+  g_assert_null (gtm_node_get_parent (GTM_NODE (persona)));
+  g_assert_true (gtm_node_get_parent (GTM_NODE (added)) == GTM_NODE (project));
+
+  g_assert_finalize_object (project);
+
+  /* The board still lives here; its changes reach no freed project. */
+  g_assert_null (gtm_node_get_parent (GTM_NODE (board)));
+  g_assert_null (gtm_node_get_parent (GTM_NODE (added)));
+  g_object_set (note, "text", "still editable", NULL);
+  gtm_node_emit_changed (GTM_NODE (note), GTM_NODE (note));
+}
+
 static void
 count_notify (GObject    *object,
               GParamSpec *pspec,
@@ -483,6 +512,7 @@ main (int   argc,
   g_test_add_func ("/history/saved-marker", test_saved_marker);
   g_test_add_func ("/history/notifications", test_notifications);
   g_test_add_func ("/history/remove-persona", test_remove_persona);
+  g_test_add_func ("/history/no-leak-no-dangling-parent", test_no_leak_no_dangling_parent);
   g_test_add_func ("/history/random-sequences", test_random_sequences);
 
   return g_test_run ();
