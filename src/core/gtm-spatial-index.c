@@ -558,7 +558,8 @@ on_items_changed (GListModel      *model,
                   guint            added,
                   GtmSpatialIndex *self)
 {
-  g_autoptr(GPtrArray) ends = g_ptr_array_new_with_free_func (g_free);
+  /* Copies: the removed items may be gone once their entries are. */
+  g_autoptr(GPtrArray) removed_ids = g_ptr_array_new_with_free_func (g_free);
 
   /* A splice that does not fit what we hold means a change we missed:
    * start again from the list. */
@@ -578,7 +579,7 @@ on_items_changed (GListModel      *model,
       Entry *entry = g_ptr_array_index (self->order, i);
 
       if (!GTM_IS_CONNECTOR (entry->item))
-        g_ptr_array_add (ends, g_strdup (gtm_node_get_id (GTM_NODE (entry->item))));
+        g_ptr_array_add (removed_ids, g_strdup (gtm_node_get_id (GTM_NODE (entry->item))));
 
       grid_remove (self, entry);
       detach (self, entry);
@@ -605,13 +606,18 @@ on_items_changed (GListModel      *model,
       entry->seen = self->visit;
       attach (self, entry);
       entry_update (self, entry);
-      if (!GTM_IS_CONNECTOR (entry->item))
-        g_ptr_array_add (ends, g_strdup (gtm_node_get_id (GTM_NODE (entry->item))));
     }
 
   /* Connectors whose ends appeared or went away. */
-  for (guint i = 0; i < ends->len; i++)
-    update_attached (self, g_ptr_array_index (ends, i));
+  for (guint i = position; i < position + added; i++)
+    {
+      Entry *entry = g_ptr_array_index (self->order, i);
+
+      if (!GTM_IS_CONNECTOR (entry->item))
+        update_attached (self, gtm_node_get_id (GTM_NODE (entry->item)));
+    }
+  for (guint i = 0; i < removed_ids->len; i++)
+    update_attached (self, g_ptr_array_index (removed_ids, i));
 }
 
 
