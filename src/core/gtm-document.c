@@ -352,23 +352,6 @@ gtm_document_is_pristine (GtmDocument *self)
          !gtm_history_can_redo (self->history);
 }
 
-/**
- * gtm_document_dup_display_name:
- *
- * Returns: (transfer full): the base name of the document's file, or its
- *   title when it has none
- */
-char *
-gtm_document_dup_display_name (GtmDocument *self)
-{
-  g_return_val_if_fail (GTM_IS_DOCUMENT (self), NULL);
-
-  if (self->file != NULL)
-    return gtm_file_dup_display_name (self->file);
-
-  return g_strdup (gtm_document_get_title (self));
-}
-
 /* Loading */
 
 static void
@@ -494,23 +477,27 @@ typedef struct
 {
   GFile  *file;
   guint64 state;
+  char   *previous_modified; /* the stamp before this save */
 } SaveData;
 
 static void
 save_data_free (SaveData *data)
 {
   g_clear_object (&data->file);
+  g_clear_pointer (&data->previous_modified, g_free);
   g_free (data);
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaveData, save_data_free)
 
 /* The part of a save that runs on the main thread: checks, stamps the
- * modified time and serializes. */
+ * modified time and serializes. @previous_modified receives the stamp it
+ * replaced, for save_abandon(). */
 static GBytes *
 save_prepare (GtmDocument  *self,
               GFile       **file,
               guint64      *state,
+              char        **previous_modified,
               GError      **error)
 {
   if (*file == NULL)
@@ -533,10 +520,21 @@ save_prepare (GtmDocument  *self,
       return NULL;
     }
 
+  *previous_modified = g_strdup (gtm_project_get_modified (self->project));
   gtm_project_touch (self->project);
   *state = gtm_history_get_state (self->history);
 
   return gtm_format_write_bytes (self->project);
+}
+
+/* A save that failed changes nothing: the project keeps the modified
+ * time it had, as the file on disk does. */
+static void
+save_abandon (GtmDocument *self,
+              const char  *previous_modified)
+{
+  g_object_set (self->project, "modified", previous_modified, NULL);
+  gtm_document_set_saving (self, FALSE);
 }
 
 static void
@@ -594,12 +592,13 @@ gtm_document_save (GtmDocument   *self,
                    GError       **error)
 {
   g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *previous_modified = NULL;
   guint64 state = 0;
 
   g_return_val_if_fail (GTM_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (!file || G_IS_FILE (file), FALSE);
 
-  bytes = save_prepare (self, &file, &state, error);
+  bytes = save_prepare (self, &file, &state, &previous_modified, error);
   if (bytes == NULL)
     return FALSE;
 
@@ -609,7 +608,7 @@ gtm_document_save (GtmDocument   *self,
   /* gtm_save_bytes() errors already name the file. */
   if (!gtm_save_bytes (file, bytes, cancellable, error))
     {
-      gtm_document_set_saving (self, FALSE);
+      save_abandon (self, previous_modified);
       g_object_unref (file);
       return FALSE;
     }
@@ -634,7 +633,7 @@ on_save_bytes_done (GObject      *object,
   /* gtm_save_bytes() errors already name the file. */
   if (!gtm_save_bytes_finish (data->file, result, &error))
     {
-      gtm_document_set_saving (self, FALSE);
+      save_abandon (self, data->previous_modified);
       g_task_return_error (task, error);
       return;
     }
@@ -675,7 +674,7 @@ gtm_document_save_async (GtmDocument         *self,
   g_task_set_source_tag (task, gtm_document_save_async);
 
   data = g_new0 (SaveData, 1);
-  bytes = save_prepare (self, &file, &data->state, &error);
+  bytes = save_prepare (self, &file, &data->state, &data->previous_modified, &error);
   if (bytes == NULL)
     {
       g_task_return_error (task, error);

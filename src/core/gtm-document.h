@@ -61,9 +61,6 @@ gboolean     gtm_document_save_finish  (GtmDocument          *self,
                                         GAsyncResult         *result,
                                         GError              **error);
 
-/* “x.gtm”, or the document's title when it has no file. */
-char        *gtm_document_dup_display_name (GtmDocument      *self);
-
 /* The name of @file to show in messages: its base name for display. */
 char        *gtm_file_dup_display_name (GFile *file);
 

@@ -317,8 +317,14 @@ test_save_failure_keeps_everything (void)
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
+  GtmProject *project;
+
   g_assert_true (g_file_set_contents (blocker, "a regular file", -1, NULL));
   g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+
+  /* Last saved long ago, so that a stamp of now would show. */
+  project = gtm_document_get_project (document);
+  g_object_set (project, "modified", "2020-02-03T04:05:06Z", NULL);
 
   gtm_history_set (gtm_document_get_history (document), GTM_NODE (first_item (document)),
                    "x", 42.0, NULL);
@@ -332,6 +338,15 @@ test_save_failure_keeps_everything (void)
   g_assert_true (gtm_document_get_modified (document));
   g_assert_true (g_file_equal (gtm_document_get_file (document), file));
   g_assert_cmpfloat (gtm_item_get_x (first_item (document)), ==, 42.0);
+  /* The failed save did not stamp the project as modified now. */
+  g_assert_cmpstr (gtm_project_get_modified (project), ==, "2020-02-03T04:05:06Z");
+  g_clear_error (&error);
+
+  /* Nor does a failed save on the calling thread (the command line's). */
+  g_assert_false (gtm_document_save (document, bad, NULL, &error));
+  g_assert_error (error, GTM_SAVE_ERROR, GTM_SAVE_ERROR_FAILED);
+  g_assert_false (gtm_document_get_saving (document));
+  g_assert_cmpstr (gtm_project_get_modified (project), ==, "2020-02-03T04:05:06Z");
 
   g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
   g_assert_cmpstr (before, ==, after);
