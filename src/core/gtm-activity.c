@@ -22,9 +22,10 @@ struct _GtmActivity
 G_DEFINE_FINAL_TYPE (GtmActivity, gtm_activity, GTM_TYPE_NODE)
 
 static gboolean
-gtm_activity_validate (GtmNode  *node,
-                       GtmNode  *root,
-                       GError  **error)
+gtm_activity_validate (GtmNode     *node,
+                       GtmNode     *root,
+                       const char **field,
+                       GError     **error)
 {
   const char *start = gtm_node_get_string (node, GTM_ACTIVITY_SLOT_START);
   const char *end = gtm_node_get_string (node, GTM_ACTIVITY_SLOT_END);
@@ -33,12 +34,10 @@ gtm_activity_validate (GtmNode  *node,
   if (start != NULL && start[0] != '\0' && end != NULL && end[0] != '\0' &&
       strcmp (end, start) < 0)
     {
+      *field = "end";
       /* Translators: both are dates such as 2024-05-01 */
-      g_autofree char *reason = g_strdup_printf (_("the activity ends (%s) before it starts (%s)"),
-                                                 end, start);
-
-      /* The reader adds the field named first to the place it reports. */
-      g_set_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_INVALID, "end: %s", reason);
+      g_set_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_INVALID,
+                   _("the activity ends (%s) before it starts (%s)"), end, start);
       return FALSE;
     }
 

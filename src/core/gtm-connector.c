@@ -20,40 +20,54 @@ struct _GtmConnector
 G_DEFINE_FINAL_TYPE (GtmConnector, gtm_connector, GTM_TYPE_ITEM)
 
 static gboolean
-check_end (GtmConnector  *self,
-           GtmBoard      *board,
-           const char    *field,
-           const char    *id,
-           GError       **error)
+check_end (GtmBoard   *board,
+           const char *id,
+           GError    **error)
 {
   GtmItem *item = board ? gtm_board_lookup_item (board, id) : NULL;
-  g_autofree char *reason = NULL;
 
   if (item == NULL)
-    /* Translators: %s is an id such as “note-1a2b3c4d5e6f” */
-    reason = g_strdup_printf (_("“%s” is not an item on this board"), id);
-  else if (GTM_IS_CONNECTOR (item))
-    /* Translators: %s is an id such as “connector-1a2b3c4d5e6f” */
-    reason = g_strdup_printf (_("“%s” is a connector; connectors join other items"), id);
-  else
-    return TRUE;
+    {
+      /* Translators: %s is an id such as “note-1a2b3c4d5e6f” */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("“%s” is not an item on this board"), id);
+      return FALSE;
+    }
 
-  /* The reader adds the field named first to the place it reports. */
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s: %s", field, reason);
-  return FALSE;
+  if (GTM_IS_CONNECTOR (item))
+    {
+      /* Translators: %s is an id such as “connector-1a2b3c4d5e6f” */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("“%s” is a connector; connectors join other items"), id);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 static gboolean
-gtm_connector_validate (GtmNode  *node,
-                        GtmNode  *root,
-                        GError  **error)
+gtm_connector_validate (GtmNode     *node,
+                        GtmNode     *root,
+                        const char **field,
+                        GError     **error)
 {
   GtmConnector *self = GTM_CONNECTOR (node);
   GtmNode *parent = gtm_node_get_parent (node);
   GtmBoard *board = GTM_IS_BOARD (parent) ? GTM_BOARD (parent) : NULL;
 
-  return check_end (self, board, "source", gtm_connector_get_source (self), error) &&
-         check_end (self, board, "target", gtm_connector_get_target (self), error);
+  if (!check_end (board, gtm_connector_get_source (self), error))
+    {
+      *field = "source";
+      return FALSE;
+    }
+
+  if (!check_end (board, gtm_connector_get_target (self), error))
+    {
+      *field = "target";
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 static void

@@ -1582,35 +1582,18 @@ read_contents (Reader      *reader,
   return TRUE;
 }
 
-/* A validate vfunc doesn't know where its node is; its message may start
- * with a field name ("target: …"), which then joins the path. */
+/* A validate vfunc doesn't know where its node is; the field it names, if
+ * any, joins the path. */
 static void
-report_validate_error (Reader        *reader,
-                       GtmNodeClass  *klass,
-                       const char    *message,
-                       GError       **error)
+report_validate_error (Reader     *reader,
+                       const char *field,
+                       const char *message,
+                       GError    **error)
 {
-  const char *separator = strstr (message, ": ");
-  guint n_fields = gtm_node_class_get_n_fields (klass);
-
-  if (separator != NULL)
-    {
-      g_autofree char *field = g_strndup (message, separator - message);
-
-      for (guint i = 0; i < n_fields; i++)
-        {
-          if (strcmp (gtm_node_class_get_field (klass, i)->name, field) == 0)
-            {
-              gsize mark = push_member (reader, field);
-
-              set_invalid (error, reader->path->str, separator + 2);
-              pop (reader, mark);
-              return;
-            }
-        }
-    }
+  gsize mark = field ? push_member (reader, field) : reader->path->len;
 
   set_invalid (error, reader->path->str, message);
+  pop (reader, mark);
 }
 
 /* Runs the validate vfuncs, in file order, once the whole tree is built. */
@@ -1626,10 +1609,11 @@ validate_tree (Reader   *reader,
   if (klass->validate != NULL)
     {
       g_autoptr(GError) local_error = NULL;
+      const char *field = NULL;
 
-      if (!klass->validate (node, root, &local_error))
+      if (!klass->validate (node, root, &field, &local_error))
         {
-          report_validate_error (reader, klass, local_error->message, error);
+          report_validate_error (reader, field, local_error->message, error);
           return FALSE;
         }
     }
@@ -1668,6 +1652,137 @@ validate_tree (Reader   *reader,
   return TRUE;
 }
 
+/* The checks of the reader that need the whole tree, on a project in
+ * memory: unique ids, references that resolve. Paths as in read errors. */
+static gboolean
+collect_ids (Reader   *reader,
+             GtmNode  *node,
+             GError  **error)
+{
+  GtmNodeClass *klass = GTM_NODE_GET_CLASS (node);
+  const char *id = gtm_node_get_id (node);
+  guint n;
+
+  /* Singleton children (the brief, the messaging…) have no id. */
+  if (id != NULL)
+    {
+      const char *other = g_hash_table_lookup (reader->ids, id);
+
+      if (other != NULL)
+        {
+          g_set_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_INVALID,
+                       _("The id “%s” is used twice: by %s and by %s"),
+                       id, other[0] ? other : _("the project"),
+                       reader->path->len > 0 ? reader->path->str : _("the project"));
+          return FALSE;
+        }
+      g_hash_table_insert (reader->ids, g_strdup (id), g_strdup (reader->path->str));
+    }
+
+  n = gtm_node_class_get_n_fields (klass);
+  for (guint i = 0; i < n; i++)
+    {
+      GParamSpec *pspec = gtm_node_class_get_field (klass, i);
+      const char *value;
+
+      if (!(pspec->flags & GTM_PARAM_REFERENCE))
+        continue;
+
+      value = gtm_node_get_string (node, pspec->param_id);
+      if (value != NULL && value[0] != '\0')
+        {
+          Reference *reference = g_new0 (Reference, 1);
+          gsize mark = push_member (reader, pspec->name);
+
+          reference->path = g_strdup (reader->path->str);
+          reference->id = g_strdup (value);
+          g_ptr_array_add (reader->references, reference);
+          pop (reader, mark);
+        }
+    }
+
+  n = gtm_node_class_get_n_children (klass);
+  for (guint i = 0; i < n; i++)
+    {
+      gsize mark = push_member (reader, gtm_node_class_get_child_info (klass, i)->name);
+
+      if (!collect_ids (reader, gtm_node_get_child_at (node, i), error))
+        return FALSE;
+      pop (reader, mark);
+    }
+
+  n = gtm_node_class_get_n_lists (klass);
+  for (guint i = 0; i < n; i++)
+    {
+      GListModel *list = G_LIST_MODEL (gtm_node_get_list_at (node, i));
+      guint length = g_list_model_get_n_items (list);
+      gsize mark = push_member (reader, gtm_node_class_get_list_info (klass, i)->name);
+
+      for (guint j = 0; j < length; j++)
+        {
+          g_autoptr(GtmNode) element = g_list_model_get_item (list, j);
+          gsize element_mark = push_index (reader, j);
+
+          if (!collect_ids (reader, element, error))
+            return FALSE;
+          pop (reader, element_mark);
+        }
+      pop (reader, mark);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_references (Reader  *reader,
+                  GError **error)
+{
+  for (guint i = 0; i < reader->references->len; i++)
+    {
+      Reference *reference = g_ptr_array_index (reader->references, i);
+
+      if (!g_hash_table_contains (reader->ids, reference->id))
+        return fail_at (error, reference->path, _("nothing in this project has the id “%s”"),
+                        reference->id);
+    }
+
+  return TRUE;
+}
+
+/**
+ * gtm_format_validate:
+ * @project: a project in memory
+ *
+ * Runs the reader's checks that span the whole project — unique ids,
+ * references that resolve, each node's own cross-field checks — so that a
+ * project the reader would refuse is never written.
+ *
+ * Returns: %TRUE if the file written from @project would read back
+ */
+gboolean
+gtm_format_validate (GtmProject  *project,
+                     GError     **error)
+{
+  Reader reader;
+  gboolean ok;
+
+  g_return_val_if_fail (GTM_IS_PROJECT (project), FALSE);
+
+  reader.path = g_string_new (NULL);
+  reader.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  reader.references = g_ptr_array_new_with_free_func ((GDestroyNotify) reference_free);
+
+  ok = collect_ids (&reader, GTM_NODE (project), error) &&
+       check_references (&reader, error) &&
+       validate_tree (&reader, GTM_NODE (project), GTM_NODE (project), error);
+
+  g_string_free (reader.path, TRUE);
+  g_hash_table_unref (reader.ids);
+  g_ptr_array_unref (reader.references);
+
+  return ok;
+}
+
 static GtmProject *
 read_project (JsonObject  *root,
               GError     **error)
@@ -1704,17 +1819,8 @@ read_project (JsonObject  *root,
   if (!read_contents (&reader, root, GTM_NODE (project), error))
     goto out;
 
-  for (guint i = 0; i < reader.references->len; i++)
-    {
-      Reference *reference = g_ptr_array_index (reader.references, i);
-
-      if (!g_hash_table_contains (reader.ids, reference->id))
-        {
-          fail_at (error, reference->path, _("nothing in this project has the id “%s”"),
-                   reference->id);
-          goto out;
-        }
-    }
+  if (!check_references (&reader, error))
+    goto out;
 
   g_string_truncate (reader.path, 0);
   if (!validate_tree (&reader, GTM_NODE (project), GTM_NODE (project), error))

@@ -64,6 +64,8 @@ GtmProject *gtm_format_read_bytes  (GBytes        *bytes,
 GtmProject *gtm_format_read_file   (GFile         *file,
                                     GCancellable  *cancellable,
                                     GError       **error);
+gboolean    gtm_format_validate     (GtmProject    *project,
+                                     GError       **error);
 GBytes     *gtm_format_write_bytes (GtmProject    *project);
 
 /* The checks the reader applies to one field's value (type, range, length,

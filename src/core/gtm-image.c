@@ -102,9 +102,10 @@ gtm_image_check_data (GBytes      *data,
 }
 
 static gboolean
-gtm_image_validate (GtmNode  *node,
-                    GtmNode  *root,
-                    GError  **error)
+gtm_image_validate (GtmNode     *node,
+                    GtmNode     *root,
+                    const char **field,
+                    GError     **error)
 {
   GtmImage *self = GTM_IMAGE (node);
 

@@ -23,12 +23,12 @@ G_DEFINE_FINAL_TYPE (GtmKeyMessage, gtm_key_message, GTM_TYPE_NODE)
 /* The reader has checked that the reference names some node; it must name a
  * persona of the project. */
 static gboolean
-gtm_key_message_validate (GtmNode  *node,
-                          GtmNode  *root,
-                          GError  **error)
+gtm_key_message_validate (GtmNode     *node,
+                          GtmNode     *root,
+                          const char **field,
+                          GError     **error)
 {
   const char *persona_id = gtm_node_get_string (node, GTM_KEY_MESSAGE_SLOT_PERSONA);
-  g_autofree char *reason = NULL;
   GListModel *personas;
   guint n_personas;
 
@@ -45,10 +45,10 @@ gtm_key_message_validate (GtmNode  *node,
         return TRUE;
     }
 
+  *field = "persona";
   /* Translators: %s is an id such as “board-1a2b3c4d5e6f” */
-  reason = g_strdup_printf (_("“%s” is not a persona of this project"), persona_id);
-  /* The reader adds the field named first to the place it reports. */
-  g_set_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_INVALID, "persona: %s", reason);
+  g_set_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_INVALID,
+               _("“%s” is not a persona of this project"), persona_id);
   return FALSE;
 }
 

@@ -52,11 +52,14 @@ struct _GtmNodeClass
   const char *kind;
 
   /* Checks that need more than one field (e.g. a connector's ends exist).
-   * Called by the reader after the whole document is built. @root is the
-   * project. Return FALSE with @error set to refuse the file. */
-  gboolean (*validate) (GtmNode  *self,
-                        GtmNode  *root,
-                        GError  **error);
+   * Called by the reader after the whole document is built, and before
+   * saving. @root is the project. Return FALSE with @error set (the
+   * reason only) and @field set to the field at fault, or left NULL when
+   * the node as a whole is. */
+  gboolean (*validate) (GtmNode     *self,
+                        GtmNode     *root,
+                        const char **field,
+                        GError     **error);
 
   /*< private >*/
   GType       owner;    /* the class that owns the arrays below */

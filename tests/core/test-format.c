@@ -968,7 +968,9 @@ randomize (Generator *generator,
           g_object_set_property (G_OBJECT (node), pspec->name, &value);
         }
 
-      if (klass->validate == NULL || klass->validate (node, root, &error))
+      const char *field = NULL;
+
+      if (klass->validate == NULL || klass->validate (node, root, &field, &error))
         return;
     }
 

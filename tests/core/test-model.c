@@ -355,30 +355,43 @@ test_validate (void)
   GtmNodeClass *activity_class = GTM_NODE_GET_CLASS (activity);
   GtmNodeClass *message_class = GTM_NODE_GET_CLASS (message);
   g_autoptr(GError) error = NULL;
+  const char *field = NULL;
 
   g_list_store_append (G_LIST_STORE (gtm_project_get_personas (project)), persona);
   g_list_store_append (G_LIST_STORE (gtm_project_get_segments (project)), segment);
 
-  g_assert_false (activity_class->validate (GTM_NODE (activity), GTM_NODE (project), &error));
+  g_assert_false (activity_class->validate (GTM_NODE (activity), GTM_NODE (project), &field, &error));
   g_assert_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "before it starts"));
+  g_assert_cmpstr (field, ==, "end");
   g_clear_error (&error);
 
   g_object_set (activity, "end", "2024-07-01", NULL);
-  g_assert_true (activity_class->validate (GTM_NODE (activity), GTM_NODE (project), &error));
+  g_assert_true (activity_class->validate (GTM_NODE (activity), GTM_NODE (project), &field, &error));
   g_object_set (activity, "start", "", "end", "2023-01-01", NULL);
-  g_assert_true (activity_class->validate (GTM_NODE (activity), GTM_NODE (project), &error));
+  g_assert_true (activity_class->validate (GTM_NODE (activity), GTM_NODE (project), &field, &error));
   g_assert_no_error (error);
 
   /* A key message speaks to everyone, or to a persona of the project. */
-  g_assert_true (message_class->validate (GTM_NODE (message), GTM_NODE (project), &error));
+  g_assert_true (message_class->validate (GTM_NODE (message), GTM_NODE (project), &field, &error));
   g_object_set (message, "persona", gtm_node_get_id (GTM_NODE (persona)), NULL);
-  g_assert_true (message_class->validate (GTM_NODE (message), GTM_NODE (project), &error));
+  g_assert_true (message_class->validate (GTM_NODE (message), GTM_NODE (project), &field, &error));
   g_assert_no_error (error);
   g_object_set (message, "persona", gtm_node_get_id (GTM_NODE (segment)), NULL);
-  g_assert_false (message_class->validate (GTM_NODE (message), GTM_NODE (project), &error));
+  g_assert_false (message_class->validate (GTM_NODE (message), GTM_NODE (project), &field, &error));
   g_assert_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "not a persona"));
+  g_assert_cmpstr (field, ==, "persona");
+
+  /* The project as a whole reports the same, with the place. */
+  g_clear_error (&error);
+  {
+    GtmNode *messaging = gtm_project_get_messaging (project);
+
+    g_list_store_append (gtm_node_get_list (messaging, "key-messages"), message);
+    g_assert_false (gtm_format_validate (project, &error));
+    g_assert_nonnull (strstr (error->message, "messaging.key-messages[0].persona: "));
+  }
 }
 
 /* Edits through the history, as the UI makes them, undo cleanly. */
