@@ -6,16 +6,19 @@
 #pragma once
 
 #include "gtm-activity.h"
+#include "gtm-arrange.h"
 #include "gtm-board.h"
 #include "gtm-brief.h"
 #include "gtm-color.h"
 #include "gtm-competitor.h"
 #include "gtm-connector.h"
+#include "gtm-document.h"
 #include "gtm-enums.h"
 #include "gtm-format.h"
 #include "gtm-frame.h"
 #include "gtm-funnel-stage.h"
 #include "gtm-history.h"
+#include "gtm-hit-test.h"
 #include "gtm-image.h"
 #include "gtm-item.h"
 #include "gtm-key-message.h"
@@ -33,8 +36,11 @@
 #include "gtm-save.h"
 #include "gtm-segment.h"
 #include "gtm-shape.h"
+#include "gtm-snap.h"
+#include "gtm-spatial-index.h"
 #include "gtm-swot.h"
 #include "gtm-text-box.h"
+#include "gtm-viewport.h"
 
 G_BEGIN_DECLS
 
