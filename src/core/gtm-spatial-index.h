@@ -20,6 +20,12 @@ G_BEGIN_DECLS
  * (gtm_render_item_bounds()); which item a point picks is decided by
  * gtm_hit_test_item().
  *
+ * Changes of the board's list are followed on the list's items-changed
+ * signal, which GListStore emits after GtmNode::changed: a handler of
+ * GtmNode::changed for such a change still finds the items as they were
+ * (alive: the index holds a reference to each). Field changes are seen in
+ * GtmNode::changed itself, by handlers connected after the index.
+ *
  * Items whose drawn bounds reach beyond GTM_SPATIAL_INDEX_LIMIT (a thousand
  * times the coordinate limit of items, so only a damaged file gets there) or
  * that draw nothing are never found.
