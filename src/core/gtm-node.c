@@ -313,8 +313,10 @@ gtm_node_ensure (GtmNode *self)
       const GtmNodeListInfo *info = g_ptr_array_index (klass->lists, i);
 
       priv->lists[i] = g_list_store_new (info->element_type);
+      /* After the owner's own handlers (a board refreshing its id table),
+       * so that listeners of "changed" see the owner up to date. */
       g_signal_connect_object (priv->lists[i], "items-changed",
-                               G_CALLBACK (on_list_items_changed), self, 0);
+                               G_CALLBACK (on_list_items_changed), self, G_CONNECT_AFTER);
     }
 
   priv->children = g_new0 (GtmNode *, klass->children->len);

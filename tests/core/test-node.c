@@ -162,6 +162,32 @@ test_board_lookup_and_extents (void)
 }
 
 static void
+lookup_on_changed (GtmNode  *board,
+                   GtmNode  *origin,
+                   gboolean *found)
+{
+  *found = gtm_board_lookup_item (GTM_BOARD (board), "note-looked-up") != NULL;
+}
+
+/* Listeners of "changed" see the board's id table as the list now is. */
+static void
+test_lookup_during_changed (void)
+{
+  g_autoptr(GtmHistory) history = gtm_history_new ();
+  g_autoptr(GtmBoard) board = gtm_board_new ("B");
+  g_autoptr(GtmItem) note = g_object_new (GTM_TYPE_NOTE, "id", "note-looked-up", NULL);
+  gboolean found = FALSE;
+
+  g_assert_null (gtm_board_lookup_item (board, "note-looked-up"));
+  g_signal_connect (board, "changed", G_CALLBACK (lookup_on_changed), &found);
+
+  gtm_board_add_item (board, history, note);
+  g_assert_true (found);
+  gtm_history_undo (history);
+  g_assert_false (found);
+}
+
+static void
 test_image_check (void)
 {
   /* A 1×1 PNG header; the check reads the header only. */
@@ -233,6 +259,7 @@ main (int   argc,
   g_test_add_func ("/node/constructors", test_constructors);
   g_test_add_func ("/node/changed-bubbles", test_changed_bubbles);
   g_test_add_func ("/node/board-lookup-and-extents", test_board_lookup_and_extents);
+  g_test_add_func ("/node/lookup-during-changed", test_lookup_during_changed);
   g_test_add_func ("/node/image-check", test_image_check);
   g_test_add_func ("/node/color", test_color);
 
