@@ -13,12 +13,6 @@
 #include "gtm-frame.h"
 #include "gtm-shape.h"
 
-/* The corners of rounded-rectangle shapes as gtm-render.c draws them
- * (shape_radius() there); test-spatial-index checks the two agree pixel by
- * pixel. */
-#define SHAPE_RADIUS_MAX   16.0
-#define SHAPE_RADIUS_RATIO 0.2
-
 gboolean
 gtm_hit_test_point_in_box (const GtmRect *box,
                            double         x,
@@ -111,14 +105,6 @@ gtm_hit_test_segment_distance (double x1,
   return hypot (x - (x1 + t * dx), y - (y1 + t * dy));
 }
 
-double
-gtm_hit_test_shape_radius (const GtmRect *box)
-{
-  g_return_val_if_fail (box != NULL, 0);
-
-  return MAX (0, MIN (SHAPE_RADIUS_MAX, MIN (box->width, box->height) * SHAPE_RADIUS_RATIO));
-}
-
 gboolean
 gtm_hit_test_item_box (GtmItem *item,
                        GtmRect *box)
@@ -157,7 +143,7 @@ gtm_hit_test_point_in_outline (GtmItem *item,
       switch (gtm_shape_get_shape (GTM_SHAPE (item)))
         {
         case GTM_SHAPE_ROUNDED_RECTANGLE:
-          return gtm_hit_test_point_in_rounded_box (&box, gtm_hit_test_shape_radius (&box), x, y);
+          return gtm_hit_test_point_in_rounded_box (&box, gtm_render_shape_radius (&box), x, y);
         case GTM_SHAPE_ELLIPSE:
           return gtm_hit_test_point_in_ellipse (&box, x, y);
         case GTM_SHAPE_DIAMOND:
@@ -183,38 +169,6 @@ connector_ends (GtmBoard      *board,
 
   return *source != NULL && *target != NULL && *source != *target &&
          !GTM_IS_CONNECTOR (*source) && !GTM_IS_CONNECTOR (*target);
-}
-
-static void
-box_centre (GtmItem *item,
-            double  *x,
-            double  *y)
-{
-  *x = gtm_item_get_x (item) + gtm_item_get_width (item) / 2;
-  *y = gtm_item_get_y (item) + gtm_item_get_height (item) / 2;
-}
-
-gboolean
-gtm_hit_test_connector_line (GtmBoard     *board,
-                             GtmConnector *connector,
-                             double       *x1,
-                             double       *y1,
-                             double       *x2,
-                             double       *y2)
-{
-  GtmItem *source, *target;
-
-  g_return_val_if_fail (GTM_IS_BOARD (board), FALSE);
-  g_return_val_if_fail (GTM_IS_CONNECTOR (connector), FALSE);
-  g_return_val_if_fail (x1 != NULL && y1 != NULL && x2 != NULL && y2 != NULL, FALSE);
-
-  if (!connector_ends (board, connector, &source, &target))
-    return FALSE;
-
-  box_centre (source, x1, y1);
-  box_centre (target, x2, y2);
-
-  return TRUE;
 }
 
 static gboolean
@@ -260,11 +214,10 @@ connector_hit (GtmBoard *board,
   if (point_in_text_area (board, item, tolerance, x, y))
     return TRUE;
 
-  if (!connector_ends (board, connector, &source, &target))
+  if (!connector_ends (board, connector, &source, &target) ||
+      !gtm_render_connector_line (board, connector, &sx, &sy, &tx, &ty))
     return FALSE;
 
-  box_centre (source, &sx, &sy);
-  box_centre (target, &tx, &ty);
   if (gtm_hit_test_segment_distance (sx, sy, tx, ty, x, y) > tolerance)
     return FALSE;
 

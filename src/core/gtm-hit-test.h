@@ -65,8 +65,6 @@ double   gtm_hit_test_segment_distance      (double         x1,
                                              double         y2,
                                              double         x,
                                              double         y);
-/* The corner radius of a rounded-rectangle shape of @box, as drawn. */
-double   gtm_hit_test_shape_radius          (const GtmRect *box);
 
 /* The box (x, y, width, height) of an item that has one; connectors have
  * none and give FALSE. */
@@ -77,18 +75,6 @@ gboolean gtm_hit_test_item_box              (GtmItem       *item,
 gboolean gtm_hit_test_point_in_outline      (GtmItem       *item,
                                              double         x,
                                              double         y);
-/* The line a connector's hit area follows: from the centre of its source
- * to the centre of its target. FALSE when an end is missing, is the other
- * end or is itself a connector. Parts of it inside the joined items do not
- * pick the connector (they pick the items: the drawn line stops at their
- * outlines). */
-gboolean gtm_hit_test_connector_line        (GtmBoard      *board,
-                                             GtmConnector  *connector,
-                                             double        *x1,
-                                             double        *y1,
-                                             double        *x2,
-                                             double        *y2);
-
 /* Whether the point (x, y) picks @item, whose drawn bounds are @bounds (as
  * given by gtm_render_item_bounds(); NULL to have them computed). An item
  * that draws nothing is never picked. Only the point matters, not what lies

@@ -490,6 +490,14 @@ shape_radius (const GtmRect *box)
   return MIN (SHAPE_RADIUS_MAX, MIN (box->width, box->height) * 0.2);
 }
 
+double
+gtm_render_shape_radius (const GtmRect *box)
+{
+  g_return_val_if_fail (box != NULL, 0);
+
+  return MAX (0, shape_radius (box));
+}
+
 /* The corner radius of an item's outline, for connectors to end on it. */
 static double
 item_radius (GtmItem       *item,
@@ -738,6 +746,31 @@ connector_path (GtmBoard      *board,
   path->y1 = sy + path->uy * start;
   path->x2 = sx + path->ux * end;
   path->y2 = sy + path->uy * end;
+
+  return TRUE;
+}
+
+gboolean
+gtm_render_connector_line (GtmBoard     *board,
+                           GtmConnector *connector,
+                           double       *x1,
+                           double       *y1,
+                           double       *x2,
+                           double       *y2)
+{
+  ConnectorPath path;
+
+  g_return_val_if_fail (GTM_IS_BOARD (board), FALSE);
+  g_return_val_if_fail (GTM_IS_CONNECTOR (connector), FALSE);
+  g_return_val_if_fail (x1 != NULL && y1 != NULL && x2 != NULL && y2 != NULL, FALSE);
+
+  if (!connector_path (board, connector, &path))
+    return FALSE;
+
+  *x1 = path.x1;
+  *y1 = path.y1;
+  *x2 = path.x2;
+  *y2 = path.y2;
 
   return TRUE;
 }

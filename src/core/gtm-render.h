@@ -8,6 +8,7 @@
 #include <cairo.h>
 
 #include "gtm-board.h"
+#include "gtm-connector.h"
 
 G_BEGIN_DECLS
 
@@ -69,6 +70,19 @@ void             gtm_render_item_bounds       (GtmBoard        *board,
  * when nothing on the board draws anything. */
 gboolean         gtm_render_board_bounds      (GtmBoard        *board,
                                                GtmRect         *bounds);
+
+/* The corner radius of a rounded-rectangle shape drawn in @box. */
+double           gtm_render_shape_radius      (const GtmRect   *box);
+
+/* The line drawn for @connector: between the centres of the items it
+ * joins, cut at their outlines. FALSE when nothing is drawn (an end is
+ * missing, or the items overlap). */
+gboolean         gtm_render_connector_line    (GtmBoard        *board,
+                                               GtmConnector    *connector,
+                                               double          *x1,
+                                               double          *y1,
+                                               double          *x2,
+                                               double          *y2);
 
 /* Where the text of @item is laid out (a note's text inside its padding, a
  * frame's title above it, a connector's label at its middle), so that the

@@ -155,8 +155,8 @@ test_geometry_rounded_box (void)
   g_assert_false (gtm_hit_test_point_in_rounded_box (&box, 500, 5, 5));
 
   /* Shapes round their corners by a fifth of the smaller side, up to 16. */
-  g_assert_cmpfloat_with_epsilon (gtm_hit_test_shape_radius (&box), 12, 1e-9);
-  g_assert_cmpfloat_with_epsilon (gtm_hit_test_shape_radius (&(GtmRect) { 0, 0, 300, 200 }), 16, 1e-9);
+  g_assert_cmpfloat_with_epsilon (gtm_render_shape_radius (&box), 12, 1e-9);
+  g_assert_cmpfloat_with_epsilon (gtm_render_shape_radius (&(GtmRect) { 0, 0, 300, 200 }), 16, 1e-9);
 }
 
 static void
@@ -387,18 +387,19 @@ static void
 test_hit_connector (Fixture       *f,
                     gconstpointer  data)
 {
-  /* Two boxes 200 apart; the connector runs along y = 50, from x = 0 to
-   * x = 500 centre to centre, drawn from 103 to 397. */
+  /* Two boxes 400 apart; the connector runs along y = 50 between their
+   * centres (x = 0 and 500), drawn from 53 to 447. */
   GtmItem *left = add_shape (f, GTM_SHAPE_RECTANGLE, -50, 0, 100, 100);
   GtmItem *right = add_shape (f, GTM_SHAPE_RECTANGLE, 450, 0, 100, 100);
   GtmItem *connector = add_connector (f, left, right);
   double x1, y1, x2, y2;
 
-  g_assert_true (gtm_hit_test_connector_line (f->board, GTM_CONNECTOR (connector), &x1, &y1, &x2, &y2));
-  g_assert_cmpfloat (x1, ==, 0);
-  g_assert_cmpfloat (y1, ==, 50);
-  g_assert_cmpfloat (x2, ==, 500);
-  g_assert_cmpfloat (y2, ==, 50);
+  /* Drawn from the outlines, with a gap of 3. */
+  g_assert_true (gtm_render_connector_line (f->board, GTM_CONNECTOR (connector), &x1, &y1, &x2, &y2));
+  g_assert_cmpfloat_with_epsilon (x1, 53, 1e-9);
+  g_assert_cmpfloat_with_epsilon (y1, 50, 1e-9);
+  g_assert_cmpfloat_with_epsilon (x2, 447, 1e-9);
+  g_assert_cmpfloat_with_epsilon (y2, 50, 1e-9);
 
   assert_hit (f, 250, 50, 0, connector);
   assert_hit (f, 250, 53.5, 4, connector);
