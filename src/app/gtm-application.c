@@ -22,9 +22,10 @@ struct _GtmApplication
   GMenu          *recent_menu;
   GHashTable     *loading;   /* URIs being read */
 
-  /* Quitting: the windows to ask, in turn, and the next one. */
-  GPtrArray      *quit_windows;
-  guint           quit_index;
+  /* Quitting: what each window agreed to, while a quit is pending, and
+   * which quit the answers in flight belong to. */
+  GPtrArray      *quit_entries;
+  guint           quit_serial;
 };
 
 G_DEFINE_FINAL_TYPE (GtmApplication, gtm_application, ADW_TYPE_APPLICATION)
@@ -359,6 +360,24 @@ gtm_application_open_file (GtmApplication *self,
   gtm_document_load_async (file, NULL, on_document_loaded, data);
 }
 
+/**
+ * gtm_project_filter_new:
+ *
+ * Returns: (transfer full): the filter of the Open and Save dialogs that
+ *   shows GTM Studio projects, by name or by type
+ */
+GtkFileFilter *
+gtm_project_filter_new (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("GTM Studio Projects"));
+  gtk_file_filter_add_pattern (filter, "*.gtm");
+  gtk_file_filter_add_mime_type (filter, "application/x-gtm-studio");
+
+  return filter;
+}
+
 /* Actions */
 
 static void
@@ -393,7 +412,7 @@ action_open (GSimpleAction *action,
   GtmApplication *self = user_data;
   GtmWindow *window = get_active_window (self);
   GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) projects = NULL;
+  g_autoptr(GtkFileFilter) projects = gtm_project_filter_new ();
   g_autoptr(GtkFileFilter) all = NULL;
 
   chooser = gtk_file_chooser_native_new (_("Open Project"),
@@ -404,10 +423,6 @@ action_open (GSimpleAction *action,
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
 
-  projects = gtk_file_filter_new ();
-  gtk_file_filter_set_name (projects, _("GTM Studio Projects"));
-  gtk_file_filter_add_pattern (projects, "*.gtm");
-  gtk_file_filter_add_mime_type (projects, "application/x-gtm-studio");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), projects);
 
   all = gtk_file_filter_new ();
@@ -441,12 +456,93 @@ action_new (GSimpleAction *action,
   gtm_application_new_window (GTM_APPLICATION (user_data));
 }
 
+/* Quitting
+ *
+ * Each window is asked in turn; only when all have agreed are they
+ * closed. While one window's question is up the others stay usable, so
+ * an answer holds only for the project as it was when it was given: just
+ * before closing, every window is checked again, in the same turn of the
+ * main loop as the closing, and one edited, or saving, since it agreed is
+ * asked (or waited for) again. So no save is in flight when the windows
+ * close and the application quits: each save belongs to a window, and a
+ * window refuses to close while its save runs. */
+
+typedef struct
+{
+  GWeakRef     window;
+  GtmDocument *agreed_document; /* NULL until the window agreed */
+  guint64      agreed_state;
+} QuitEntry;
+
+static void
+quit_entry_free (QuitEntry *entry)
+{
+  g_weak_ref_clear (&entry->window);
+  g_clear_object (&entry->agreed_document);
+  g_free (entry);
+}
+
 static void quit_next (GtmApplication *self);
+
+static gboolean
+has_window (GtmApplication *self,
+            gpointer        window)
+{
+  return window != NULL &&
+         g_list_find (gtk_application_get_windows (GTK_APPLICATION (self)), window) != NULL;
+}
+
+static QuitEntry *
+find_quit_entry (GtmApplication *self,
+                 GtmWindow      *window)
+{
+  for (guint i = 0; i < self->quit_entries->len; i++)
+    {
+      QuitEntry *entry = g_ptr_array_index (self->quit_entries, i);
+      g_autoptr(GtmWindow) entry_window = g_weak_ref_get (&entry->window);
+
+      if (entry_window == window)
+        return entry;
+    }
+
+  return NULL;
+}
+
+/* Whether @window may close now on the strength of its answer. */
+static gboolean
+quit_entry_holds (QuitEntry *entry,
+                  GtmWindow *window)
+{
+  GtmDocument *document = gtm_window_get_document (window);
+
+  if (entry->agreed_document != document || gtm_document_get_saving (document))
+    return FALSE;
+
+  return !gtm_document_get_modified (document) ||
+         gtm_history_get_state (gtm_document_get_history (document)) == entry->agreed_state;
+}
+
+/* A question asked for a quit; a late answer to an abandoned quit is
+ * ignored. */
+typedef struct
+{
+  GtmApplication *app;
+  guint           serial;
+} QuitRequest;
+
+static void
+quit_request_free (QuitRequest *request)
+{
+  g_clear_object (&request->app);
+  g_free (request);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (QuitRequest, quit_request_free)
 
 static void
 quit_abort (GtmApplication *self)
 {
-  g_clear_pointer (&self->quit_windows, g_ptr_array_unref);
+  g_clear_pointer (&self->quit_entries, g_ptr_array_unref);
 }
 
 static void
@@ -454,38 +550,97 @@ on_quit_window_confirmed (GObject      *object,
                           GAsyncResult *result,
                           gpointer      user_data)
 {
-  g_autoptr(GtmApplication) self = user_data;
+  g_autoptr(QuitRequest) request = user_data;
+  GtmApplication *self = request->app;
+  GtmWindow *window = GTM_WINDOW (object);
+  gboolean may_close;
+  QuitEntry *entry;
 
-  if (self->quit_windows == NULL)
+  may_close = gtm_window_confirm_close_finish (window, result, NULL);
+
+  /* An answer to a quit that was given up meanwhile. */
+  if (self->quit_entries == NULL || request->serial != self->quit_serial)
     return;
 
-  if (!gtm_window_confirm_close_finish (GTM_WINDOW (object), result, NULL))
+  /* Closed while it was being asked: nothing left to ask there. */
+  if (!has_window (self, window))
+    {
+      quit_next (self);
+      return;
+    }
+
+  if (!may_close)
     {
       quit_abort (self);
       return;
     }
 
-  self->quit_index++;
+  entry = find_quit_entry (self, window);
+  if (entry != NULL)
+    {
+      GtmDocument *document = gtm_window_get_document (window);
+
+      g_set_object (&entry->agreed_document, document);
+      entry->agreed_state = gtm_history_get_state (gtm_document_get_history (document));
+    }
+
   quit_next (self);
 }
 
-/* Asks each window in turn; only when all agree are they closed. */
 static void
 quit_next (GtmApplication *self)
 {
+  g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GPtrArray) windows = NULL;
 
-  if (self->quit_index < self->quit_windows->len)
+  /* Windows opened since the quit began are asked too. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
     {
-      GtmWindow *window = g_ptr_array_index (self->quit_windows, self->quit_index);
+      QuitEntry *entry;
 
-      gtm_window_confirm_close_async (window, NULL, on_quit_window_confirmed, g_object_ref (self));
-      return;
+      if (!GTM_IS_WINDOW (l->data) || find_quit_entry (self, l->data) != NULL)
+        continue;
+
+      entry = g_new0 (QuitEntry, 1);
+      g_weak_ref_init (&entry->window, l->data);
+      g_ptr_array_add (self->quit_entries, entry);
     }
 
-  windows = g_steal_pointer (&self->quit_windows);
+  for (guint i = 0; i < self->quit_entries->len; i++)
+    {
+      QuitEntry *entry = g_ptr_array_index (self->quit_entries, i);
+      g_autoptr(GtmWindow) window = g_weak_ref_get (&entry->window);
+
+      /* Closed by the user meanwhile: nothing to ask. */
+      if (!has_window (self, window))
+        continue;
+
+      if (!quit_entry_holds (entry, window))
+        {
+          QuitRequest *request = g_new0 (QuitRequest, 1);
+
+          request->app = g_object_ref (self);
+          request->serial = self->quit_serial;
+          gtm_window_confirm_close_async (window, NULL, on_quit_window_confirmed, request);
+          return;
+        }
+    }
+
+  /* Everything agreed, as it stands now: close. */
+  entries = g_steal_pointer (&self->quit_entries);
+  windows = g_ptr_array_new_with_free_func (g_object_unref);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    g_ptr_array_add (windows, g_object_ref (l->data));
+
   for (guint i = 0; i < windows->len; i++)
-    gtm_window_close_confirmed (g_ptr_array_index (windows, i));
+    {
+      GtkWindow *window = g_ptr_array_index (windows, i);
+
+      if (GTM_IS_WINDOW (window))
+        gtm_window_close_confirmed (GTM_WINDOW (window));
+      else
+        gtk_window_destroy (window);
+    }
 
   /* Anything else (an About window, a dialog) goes too. */
   g_application_quit (G_APPLICATION (self));
@@ -498,15 +653,12 @@ action_quit (GSimpleAction *action,
 {
   GtmApplication *self = user_data;
 
-  if (self->quit_windows != NULL)
+  /* Already quitting: the question being asked is on screen. */
+  if (self->quit_entries != NULL)
     return;
 
-  self->quit_windows = g_ptr_array_new_with_free_func (g_object_unref);
-  self->quit_index = 0;
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
-    if (GTM_IS_WINDOW (l->data))
-      g_ptr_array_add (self->quit_windows, g_object_ref (l->data));
-
+  self->quit_entries = g_ptr_array_new_with_free_func ((GDestroyNotify) quit_entry_free);
+  self->quit_serial++;
   quit_next (self);
 }
 
@@ -661,7 +813,7 @@ gtm_application_dispose (GObject *object)
 {
   GtmApplication *self = GTM_APPLICATION (object);
 
-  g_clear_pointer (&self->quit_windows, g_ptr_array_unref);
+  g_clear_pointer (&self->quit_entries, g_ptr_array_unref);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (gtm_application_parent_class)->dispose (object);

@@ -41,6 +41,9 @@ void            gtm_application_open_file        (GtmApplication    *self,
 /* The window showing @file, if any. */
 GtmWindow      *gtm_application_find_window      (GtmApplication    *self,
                                                   GFile             *file);
+/* The “GTM Studio Projects” filter of the Open and Save dialogs. */
+GtkFileFilter  *gtm_project_filter_new           (void);
+
 /* The number of files being read. */
 guint           gtm_application_get_n_loading    (GtmApplication    *self);
 

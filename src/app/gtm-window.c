@@ -30,14 +30,18 @@ struct _GtmWindow
   AdwToast             *error_toast;
   char                 *save_error_heading; /* of the save in flight */
 
-  /* Closing: a pending gtm_window_confirm_close_async(), the dialog it
-   * shows, and whether the save it started decides it. */
-  GTask                *close_task;
+  /* Closing: the pending gtm_window_confirm_close_async() calls (a close
+   * and a quit may wait on the same question), the dialog asking it, and
+   * whether the save it started decides it. */
+  GPtrArray            *close_tasks;
   AdwMessageDialog     *save_changes_dialog;
   gboolean              save_for_close;
+  gboolean              close_requested; /* by the user, waiting for the answer */
   gboolean              close_confirmed;
 
+  /* The Save As dialog, and whether a pending close waits for it. */
   GtkFileChooserNative *save_chooser;
+  gboolean              save_chooser_for_close;
   guint                 select_idle_id;
 
   /* Template widgets */
@@ -468,11 +472,11 @@ static void
 complete_close (GtmWindow *self,
                 gboolean   may_close)
 {
-  g_autoptr(GTask) task = g_steal_pointer (&self->close_task);
+  g_autoptr(GPtrArray) tasks = g_steal_pointer (&self->close_tasks);
 
   self->save_for_close = FALSE;
-  if (task != NULL)
-    g_task_return_boolean (task, may_close);
+  for (guint i = 0; tasks != NULL && i < tasks->len; i++)
+    g_task_return_boolean (g_ptr_array_index (tasks, i), may_close);
 }
 
 static void
@@ -544,7 +548,7 @@ show_save_changes_dialog (GtmWindow *self)
 static void
 confirm_close_step (GtmWindow *self)
 {
-  if (self->close_task == NULL || self->save_for_close)
+  if (self->close_tasks == NULL || self->save_for_close)
     return;
 
   if (gtm_document_get_saving (self->document))
@@ -560,30 +564,41 @@ confirm_close_step (GtmWindow *self)
   show_save_changes_dialog (self);
 }
 
+/* Shows again the question a pending close waits for. */
+static void
+present_question (GtmWindow *self)
+{
+  gtk_window_present (GTK_WINDOW (self));
+  if (self->save_changes_dialog != NULL)
+    gtk_window_present (GTK_WINDOW (self->save_changes_dialog));
+  else if (self->save_chooser != NULL)
+    gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->save_chooser));
+}
+
 void
 gtm_window_confirm_close_async (GtmWindow           *self,
                                 GCancellable        *cancellable,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  GTask *task;
 
   g_return_if_fail (GTM_IS_WINDOW (self));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, gtm_window_confirm_close_async);
 
-  if (self->close_task != NULL)
+  if (self->close_tasks != NULL)
     {
-      /* Already asking: the question being asked decides. */
-      gtk_window_present (GTK_WINDOW (self));
-      if (self->save_changes_dialog != NULL)
-        gtk_window_present (GTK_WINDOW (self->save_changes_dialog));
-      g_task_return_boolean (task, FALSE);
+      /* Already asking, for a close or a quit: the answer to the question
+       * on screen is the answer for both. */
+      g_ptr_array_add (self->close_tasks, task);
+      present_question (self);
       return;
     }
 
-  self->close_task = g_steal_pointer (&task);
+  self->close_tasks = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (self->close_tasks, task);
   confirm_close_step (self);
 }
 
@@ -614,8 +629,25 @@ on_close_confirmed (GObject      *object,
 {
   GtmWindow *self = GTM_WINDOW (object);
 
-  if (gtm_window_confirm_close_finish (self, result, NULL))
+  self->close_requested = FALSE;
+  if (gtm_window_confirm_close_finish (self, result, NULL) &&
+      gtk_window_get_application (GTK_WINDOW (self)) != NULL)
     gtm_window_close_confirmed (self);
+}
+
+/* The user asked to close the window (its close button, Ctrl+W): ask
+ * first, once however often they ask. */
+static void
+request_close (GtmWindow *self)
+{
+  if (self->close_requested)
+    {
+      present_question (self);
+      return;
+    }
+
+  self->close_requested = TRUE;
+  gtm_window_confirm_close_async (self, NULL, on_close_confirmed, NULL);
 }
 
 static void
@@ -644,12 +676,19 @@ gtm_window_close_request (GtkWindow *window)
 {
   GtmWindow *self = GTM_WINDOW (window);
 
-  if (!self->close_confirmed &&
-      (self->close_task != NULL ||
-       gtm_document_get_saving (self->document) ||
-       gtm_document_get_modified (self->document)))
+  /* Never while the file is being written, even once the user has agreed
+   * to close: a confirmed close happens when the save ends. */
+  if (gtm_document_get_saving (self->document))
     {
-      gtm_window_confirm_close_async (self, NULL, on_close_confirmed, NULL);
+      if (!self->close_confirmed)
+        request_close (self);
+      return TRUE;
+    }
+
+  if (!self->close_confirmed &&
+      (self->close_tasks != NULL || gtm_document_get_modified (self->document)))
+    {
+      request_close (self);
       return TRUE;
     }
 
@@ -660,21 +699,39 @@ gtm_window_close_request (GtkWindow *window)
 
 /* Saving */
 
+/* The application is taken here, when the save starts: by the time it
+ * ends the window may have left it. */
+typedef struct
+{
+  GtmWindow      *window;
+  GtmApplication *app;
+} SaveRequest;
+
+static void
+save_request_free (SaveRequest *request)
+{
+  g_clear_object (&request->window);
+  g_clear_object (&request->app);
+  g_free (request);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaveRequest, save_request_free)
+
 static void
 on_save_done (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  g_autoptr(GtmWindow) self = user_data;
-  g_autoptr(GtmApplication) app = g_object_ref (get_application (self));
+  g_autoptr(SaveRequest) request = user_data;
   g_autoptr(GError) error = NULL;
+  GtmWindow *self = request->window;
   GtmDocument *document = GTM_DOCUMENT (object);
   gboolean ok;
 
   ok = gtm_document_save_finish (document, result, &error);
 
   if (ok)
-    gtm_application_add_recent (app, gtm_document_get_file (document));
+    gtm_application_add_recent (request->app, gtm_document_get_file (document));
   else
     gtm_window_show_error (self, self->save_error_heading, error);
 
@@ -689,16 +746,41 @@ on_save_done (GObject      *object,
       confirm_close_step (self);
     }
 
-  /* Completing a close may have removed the window from the application. */
-  g_application_release (G_APPLICATION (app));
+  /* A close confirmed while the file was written waited for it. */
+  if (self->close_confirmed && !gtm_document_get_saving (document) &&
+      gtk_window_get_application (GTK_WINDOW (self)) != NULL)
+    gtk_window_close (GTK_WINDOW (self));
+
+  g_application_release (G_APPLICATION (request->app));
+}
+
+/* A save that cannot start: say why, and a close waiting for it stays
+ * open with the edits. */
+static void
+refuse_save (GtmWindow  *self,
+             const char *heading,
+             const char *reason)
+{
+  show_error_full (self, heading, reason);
+
+  if (self->save_for_close)
+    complete_close (self, FALSE);
 }
 
 void
 gtm_window_save_to_file (GtmWindow *self,
                          GFile     *file)
 {
+  GtmApplication *app;
+  GtmWindow *other;
+  g_autofree char *name = NULL;
+  SaveRequest *request;
+
   g_return_if_fail (GTM_IS_WINDOW (self));
   g_return_if_fail (!file || G_IS_FILE (file));
+
+  app = get_application (self);
+  g_return_if_fail (app != NULL);
 
   if (gtm_document_get_saving (self->document))
     return;
@@ -709,18 +791,135 @@ gtm_window_save_to_file (GtmWindow *self,
       return;
     }
 
-  {
-    g_autofree char *name = gtm_file_dup_display_name (file ? file : gtm_document_get_file (self->document));
+  if (file == NULL)
+    file = gtm_document_get_file (self->document);
+  name = gtm_file_dup_display_name (file);
 
-    g_free (self->save_error_heading);
-    /* Translators: %s is a file name */
-    self->save_error_heading = g_strdup_printf (_("Could not save “%s”"), name);
-  }
+  g_free (self->save_error_heading);
+  /* Translators: %s is a file name */
+  self->save_error_heading = g_strdup_printf (_("Could not save “%s”"), name);
+
+  /* Two windows on one file would overwrite each other's work. */
+  other = gtm_application_find_window (app, file);
+  if (other != NULL && other != self)
+    {
+      g_autofree char *reason =
+        /* Translators: %s is a file name */
+        g_strdup_printf (_("“%s” is open in another window. Close that window first, "
+                           "or save under another name."), name);
+
+      refuse_save (self, self->save_error_heading, reason);
+      return;
+    }
+
+  request = g_new0 (SaveRequest, 1);
+  request->window = g_object_ref (self);
+  request->app = g_object_ref (app);
 
   /* Keep the application, and so the process, alive until the file is
    * safely written. */
-  g_application_hold (G_APPLICATION (get_application (self)));
-  gtm_document_save_async (self->document, file, NULL, on_save_done, g_object_ref (self));
+  g_application_hold (G_APPLICATION (app));
+  gtm_document_save_async (self->document, file, NULL, on_save_done, request);
+}
+
+/* “Launch plan” has no extension, nor has “Plan v2.0”; “plan.json” has. */
+static gboolean
+has_extension (const char *basename)
+{
+  const char *dot = strrchr (basename, '.');
+  gboolean letters = FALSE;
+  gsize length;
+
+  if (dot == NULL || dot == basename)
+    return FALSE;
+
+  length = strlen (dot + 1);
+  if (length == 0 || length > 8)
+    return FALSE;
+
+  for (const char *c = dot + 1; *c != '\0'; c++)
+    {
+      if (!g_ascii_isalnum (*c))
+        return FALSE;
+      letters |= g_ascii_isalpha (*c);
+    }
+
+  return letters;
+}
+
+/* A name typed without an extension gets “.gtm”, so that the project
+ * shows in the Open dialog and opens in GTM Studio from the file manager. */
+static GFile *
+with_project_extension (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autoptr(GFile) parent = NULL;
+  g_autofree char *named = NULL;
+
+  if (basename == NULL || has_extension (basename))
+    return g_object_ref (file);
+
+  parent = g_file_get_parent (file);
+  if (parent == NULL)
+    return g_object_ref (file);
+
+  named = g_strconcat (basename, ".gtm", NULL);
+
+  return g_file_get_child (parent, named);
+}
+
+static void
+on_replace_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     GtmWindow        *self)
+{
+  GFile *file = g_object_get_data (G_OBJECT (dialog), "gtm-file");
+  gboolean for_close = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "gtm-for-close"));
+
+  if (g_strcmp0 (response, "replace") == 0)
+    {
+      self->save_for_close = for_close;
+      gtm_window_save_to_file (self, file);
+    }
+  else if (for_close)
+    {
+      complete_close (self, FALSE);
+    }
+}
+
+/* The file chooser asked about replacing the name as typed; the name
+ * with “.gtm” added is another file, so ask about that one. */
+static void
+ask_replace (GtmWindow *self,
+             GFile     *file,
+             gboolean   for_close)
+{
+  g_autofree char *name = gtm_file_dup_display_name (file);
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *folder = parent ? gtm_file_dup_display_name (parent) : g_strdup ("");
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL);
+  /* Translators: %s is a file name */
+  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Replace “%s”?"), name);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  /* Translators: the first %s is a file name, the second a folder */
+                                  _("A file named “%s” already exists in “%s”. Replacing it "
+                                    "overwrites its contents."),
+                                  name, folder);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "replace", _("_Replace"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  g_object_set_data_full (G_OBJECT (dialog), "gtm-file", g_object_ref (file), g_object_unref);
+  g_object_set_data (G_OBJECT (dialog), "gtm-for-close", GINT_TO_POINTER (for_close));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_replace_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -728,18 +927,27 @@ on_save_chooser_response (GtkNativeDialog *chooser,
                           int              response,
                           GtmWindow       *self)
 {
-  gboolean for_close = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "gtm-for-close"));
+  gboolean for_close = self->save_chooser_for_close;
+  g_autoptr(GFile) chosen = NULL;
   g_autoptr(GFile) file = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+    chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
 
+  self->save_chooser_for_close = FALSE;
   g_clear_object (&self->save_chooser);
 
-  if (file == NULL)
+  if (chosen == NULL)
     {
       if (for_close)
         complete_close (self, FALSE);
+      return;
+    }
+
+  file = with_project_extension (chosen);
+  if (!g_file_equal (file, chosen) && g_file_query_exists (file, NULL))
+    {
+      ask_replace (self, file, for_close);
       return;
     }
 
@@ -764,6 +972,10 @@ save_with_chooser (GtmWindow *self,
   g_autoptr(GtkFileFilter) filter = NULL;
   GFile *file = gtm_document_get_file (self->document);
 
+  /* Shown already, perhaps for a plain Save As: if a close now waits for
+   * it, its answer decides the close too. */
+  self->save_chooser_for_close |= for_close;
+
   if (self->save_chooser != NULL)
     {
       gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->save_chooser));
@@ -777,9 +989,7 @@ save_with_chooser (GtmWindow *self,
                                                     _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->save_chooser), TRUE);
 
-  filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (filter, _("GTM Studio Projects"));
-  gtk_file_filter_add_pattern (filter, "*.gtm");
+  filter = gtm_project_filter_new ();
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->save_chooser), filter);
 
   if (file != NULL)
@@ -793,7 +1003,6 @@ save_with_chooser (GtmWindow *self,
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->save_chooser), name);
     }
 
-  g_object_set_data (G_OBJECT (self->save_chooser), "gtm-for-close", GINT_TO_POINTER (for_close));
   g_signal_connect (self->save_chooser, "response",
                     G_CALLBACK (on_save_chooser_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->save_chooser));
@@ -986,7 +1195,7 @@ gtm_window_dispose (GObject *object)
 {
   GtmWindow *self = GTM_WINDOW (object);
 
-  if (self->close_task != NULL)
+  if (self->close_tasks != NULL)
     complete_close (self, FALSE);
   g_clear_weak_pointer (&self->save_changes_dialog);
 
@@ -1194,7 +1403,7 @@ gtm_window_set_document (GtmWindow   *self,
 {
   g_return_if_fail (GTM_IS_WINDOW (self));
   g_return_if_fail (GTM_IS_DOCUMENT (document));
-  g_return_if_fail (self->close_task == NULL);
+  g_return_if_fail (self->close_tasks == NULL);
 
   if (self->document == document)
     return;

@@ -275,6 +275,37 @@ find_button (GtkWidget  *widget,
 }
 
 void
+gtm_test_click_button (GtkWidget  *root,
+                       const char *label)
+{
+  GtkWidget *button = find_button (root, label);
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+}
+
+GtkFileChooser *
+gtm_test_find_file_chooser (void)
+{
+  return (GtkFileChooser *) gtm_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+}
+
+void
+gtm_test_choose_file (GtkFileChooser *chooser,
+                      const char     *folder,
+                      const char     *name,
+                      const char     *button)
+{
+  g_autofree char *path = g_build_filename (folder, name, NULL);
+
+  /* Typed as a whole path into the name entry, as a user may: the
+   * chooser resolves it from the folder it names. */
+  gtk_file_chooser_set_current_name (chooser, path);
+  gtm_test_click_button (GTK_WIDGET (chooser), button);
+}
+
+void
 gtm_test_respond (AdwMessageDialog *dialog,
                   const char       *response)
 {

@@ -68,6 +68,19 @@ AdwMessageDialog *gtm_test_find_message_dialog (GtkWindow    *parent);
 /* Clicks the button of @response in @dialog, as the user would. */
 void            gtm_test_respond            (AdwMessageDialog *dialog,
                                              const char       *response);
+/* Clicks the button labelled @label (as written, with its mnemonic
+ * underscore) inside @root. */
+void            gtm_test_click_button       (GtkWidget        *root,
+                                             const char       *label);
+/* The file chooser on screen, or NULL: without a portal,
+ * GtkFileChooserNative shows a GtkFileChooserDialog. */
+GtkFileChooser *gtm_test_find_file_chooser  (void);
+/* Types @name, in @folder, into the chooser's name entry and clicks
+ * @button, as the user would. */
+void            gtm_test_choose_file        (GtkFileChooser   *chooser,
+                                             const char       *folder,
+                                             const char       *name,
+                                             const char       *button);
 /* The first visible toplevel of @type, or NULL. */
 GtkWindow      *gtm_test_find_toplevel      (GType            type);
 

@@ -59,6 +59,34 @@ test_shortcuts_window (void)
 
   builder = gtk_builder_new_from_resource ("/io/github/gtmstudio/GtmStudio/gtm-shortcuts-window.ui");
   g_assert_true (GTK_IS_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+
+  /* Each shortcut is one the application has, and the zoom reset names
+   * the level as the zoom label shows it. */
+  {
+    g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
+    gboolean found_reset = FALSE;
+
+    for (GSList *l = objects; l != NULL; l = l->next)
+      {
+        g_autofree char *accelerator = NULL;
+        g_autofree char *title = NULL;
+
+        if (!GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+          continue;
+
+        g_object_get (l->data, "accelerator", &accelerator, "title", &title, NULL);
+        if (g_strcmp0 (accelerator, "<Control>0") == 0)
+          {
+            g_auto(GStrv) reset = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+                                                                         "win.zoom-reset");
+
+            g_assert_true (g_strv_contains ((const char * const *) reset, "<Control>0"));
+            g_assert_cmpstr (title, ==, "Reset zoom to 100%");
+            found_reset = TRUE;
+          }
+      }
+    g_assert_true (found_reset);
+  }
   gtk_window_destroy (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
 
   /* Ctrl+? opens it. */

@@ -544,6 +544,217 @@ test_save_failure_keeps_edits (void)
   gtm_test_close_all ();
 }
 
+/* The “GTM Studio Projects” filter of @chooser shows projects by name and
+ * by type, as the file manager knows them, and nothing else. */
+static void
+assert_project_filter (GtkFileChooser *chooser)
+{
+  g_autoptr(GListModel) filters = gtk_file_chooser_get_filters (chooser);
+  g_autoptr(GFileInfo) by_type = g_file_info_new ();
+  g_autoptr(GFileInfo) by_name = g_file_info_new ();
+  g_autoptr(GFileInfo) other = g_file_info_new ();
+  GtkFilter *projects = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (filters); i++)
+    {
+      g_autoptr(GtkFileFilter) filter = g_list_model_get_item (filters, i);
+
+      if (g_strcmp0 (gtk_file_filter_get_name (filter), "GTM Studio Projects") == 0)
+        projects = GTK_FILTER (filter);
+    }
+  g_assert_nonnull (projects);
+  g_assert_true (gtk_file_chooser_get_filter (chooser) == GTK_FILE_FILTER (projects));
+
+  g_file_info_set_display_name (by_type, "launch");
+  g_file_info_set_content_type (by_type, "application/x-gtm-studio");
+  g_file_info_set_display_name (by_name, "launch.gtm");
+  g_file_info_set_content_type (by_name, "application/octet-stream");
+  g_file_info_set_display_name (other, "notes.txt");
+  g_file_info_set_content_type (other, "text/plain");
+
+  g_assert_true (gtk_filter_match (projects, by_type));
+  g_assert_true (gtk_filter_match (projects, by_name));
+  g_assert_false (gtk_filter_match (projects, other));
+}
+
+/* The Open and Save dialogs show the same projects. */
+static void
+test_project_filter (void)
+{
+  GtmApplication *app = gtm_test_get_app ();
+  GtmWindow *window = gtm_application_new_window (app);
+  GtkFileChooser *chooser;
+
+  gtm_test_wait_until (gtk_widget_get_mapped (GTK_WIDGET (window)));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open", NULL);
+  gtm_test_wait_until ((chooser = gtm_test_find_file_chooser ()) != NULL);
+  assert_project_filter (chooser);
+  gtm_test_click_button (GTK_WIDGET (chooser), "_Cancel");
+  gtm_test_wait_until (gtm_test_find_file_chooser () == NULL);
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "save-as", NULL);
+  gtm_test_wait_until ((chooser = gtm_test_find_file_chooser ()) != NULL);
+  assert_project_filter (chooser);
+  gtm_test_click_button (GTK_WIDGET (chooser), "_Cancel");
+  gtm_test_wait_until (gtm_test_find_file_chooser () == NULL);
+
+  gtm_test_close_all ();
+}
+
+/* Renames the first board: an edit any project can take. */
+static void
+rename_board (GtmWindow  *window,
+              const char *name)
+{
+  GtmDocument *document = gtm_window_get_document (window);
+
+  gtm_history_set (gtm_document_get_history (document), GTM_NODE (board_at (window, 0)),
+                   "name", name, NULL);
+  g_assert_true (gtm_document_get_modified (document));
+}
+
+/* Saves @window through its Save As dialog, typing @name. */
+static void
+save_as_typing (GtmWindow  *window,
+                const char *folder,
+                const char *name)
+{
+  GtkFileChooser *chooser;
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "save-as", NULL);
+  gtm_test_wait_until ((chooser = gtm_test_find_file_chooser ()) != NULL);
+  gtm_test_choose_file (chooser, folder, name, "_Save");
+  gtm_test_wait_until (gtm_test_find_file_chooser () == NULL);
+}
+
+static char *
+board_name_in (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtmDocument) document = gtm_document_load (file, NULL, &error);
+  g_autoptr(GtmBoard) board = NULL;
+
+  g_assert_no_error (error);
+  board = g_list_model_get_item (gtm_project_get_boards (gtm_document_get_project (document)), 0);
+
+  return g_strdup (gtm_board_get_name (board));
+}
+
+/* A name typed without an extension is saved as a .gtm file; the file
+ * that name stands for is asked about before it is replaced. */
+static void
+test_save_as_adds_extension (void)
+{
+  GtmApplication *app = gtm_test_get_app ();
+  GtmWindow *window = gtm_application_new_window (app);
+  GtmDocument *document = gtm_window_get_document (window);
+  g_autofree char *dir = gtm_test_make_temp_dir ();
+  g_autofree char *typed = g_build_filename (dir, "Launch plan", NULL);
+  g_autofree char *expected = g_build_filename (dir, "Launch plan.gtm", NULL);
+  g_autofree char *versioned = g_build_filename (dir, "Plan v2.0.gtm", NULL);
+  g_autofree char *existing = g_build_filename (dir, "Existing.gtm", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *name = NULL;
+  AdwMessageDialog *dialog;
+
+  gtm_test_wait_until (gtk_widget_get_mapped (GTK_WIDGET (window)));
+
+  rename_board (window, "Plan 计划");
+  save_as_typing (window, dir, "Launch plan");
+  gtm_test_wait_until (!gtm_document_get_saving (document));
+
+  g_assert_null (gtm_window_get_error_toast (window));
+  g_assert_false (g_file_test (typed, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (expected, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpstr (g_file_peek_path (gtm_document_get_file (document)), ==, expected);
+  g_assert_false (gtm_document_get_modified (document));
+  name = board_name_in (expected);
+  g_assert_cmpstr (name, ==, "Plan 计划");
+  g_clear_pointer (&name, g_free);
+
+  /* A dot in a name is not yet an extension. */
+  rename_board (window, "Version 2");
+  save_as_typing (window, dir, "Plan v2.0");
+  gtm_test_wait_until (!gtm_document_get_saving (document));
+  g_assert_cmpstr (g_file_peek_path (gtm_document_get_file (document)), ==, versioned);
+  g_assert_false (gtm_document_get_modified (document));
+
+  /* “Existing” stands for “Existing.gtm”, which is there: the user is
+   * asked; Cancel leaves it alone and the edit unsaved. */
+  g_assert_true (g_file_set_contents (existing, "older work", -1, NULL));
+  rename_board (window, "Replacement");
+  save_as_typing (window, dir, "Existing");
+  gtm_test_wait_until ((dialog = gtm_test_find_message_dialog (GTK_WINDOW (window))) != NULL);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Replace “Existing.gtm”?");
+  gtm_test_respond (dialog, "cancel");
+  gtm_test_settle ();
+  g_assert_false (gtm_document_get_saving (document));
+  g_assert_true (g_file_get_contents (existing, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "older work");
+  g_assert_true (gtm_document_get_modified (document));
+  g_assert_cmpstr (g_file_peek_path (gtm_document_get_file (document)), ==, versioned);
+
+  /* Replace writes it. */
+  save_as_typing (window, dir, "Existing");
+  gtm_test_wait_until ((dialog = gtm_test_find_message_dialog (GTK_WINDOW (window))) != NULL);
+  gtm_test_respond (dialog, "replace");
+  gtm_test_wait_until (!gtm_document_get_saving (document) &&
+                       !gtm_document_get_modified (document));
+  g_assert_cmpstr (g_file_peek_path (gtm_document_get_file (document)), ==, existing);
+  name = board_name_in (existing);
+  g_assert_cmpstr (name, ==, "Replacement");
+
+  gtm_test_close_all ();
+}
+
+/* Saving over a project open in another window would have the two windows
+ * overwrite each other's work: refused, with the reason. */
+static void
+test_save_as_onto_open_file (void)
+{
+  g_autoptr(GFile) sample = gtm_test_get_sample ();
+  g_autofree char *dir = gtm_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "open.gtm", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  GtmWindow *shown;
+  GtmWindow *window;
+  GtmDocument *document;
+  AdwToast *toast;
+  AdwMessageDialog *dialog;
+
+  g_assert_true (g_file_copy (sample, file, G_FILE_COPY_NONE, NULL, NULL, NULL, NULL));
+  g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+  shown = gtm_test_open (file);
+  window = gtm_test_open (sample);
+  document = gtm_window_get_document (window);
+  g_assert_true (shown != window);
+
+  rename_board (window, "Not over the other window's file");
+  /* What the Save As dialog does once the user picked the file. */
+  gtm_window_save_to_file (window, file);
+  g_assert_false (gtm_document_get_saving (document));
+
+  toast = gtm_window_get_error_toast (window);
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "Could not save “open.gtm”");
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (before, ==, after);
+  g_assert_true (g_file_equal (gtm_document_get_file (document), sample));
+  g_assert_true (gtm_document_get_modified (document));
+  g_assert_false (gtm_document_get_modified (gtm_window_get_document (shown)));
+
+  g_signal_emit_by_name (toast, "button-clicked");
+  gtm_test_wait_until ((dialog = gtm_test_find_message_dialog (GTK_WINDOW (window))) != NULL);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "open in another window"));
+  gtm_test_respond (dialog, "close");
+
+  gtm_test_close_all ();
+}
+
 static GtkDropTarget *
 find_drop_target (GtkWidget *widget)
 {
@@ -637,6 +848,9 @@ main (int   argc,
   g_test_add_func ("/window/undo-redo", test_undo_redo);
   g_test_add_func ("/window/save-as", test_save_as);
   g_test_add_func ("/window/save-failure-keeps-edits", test_save_failure_keeps_edits);
+  g_test_add_func ("/window/project-filter", test_project_filter);
+  g_test_add_func ("/window/save-as-adds-extension", test_save_as_adds_extension);
+  g_test_add_func ("/window/save-as-onto-open-file", test_save_as_onto_open_file);
   g_test_add_func ("/window/drop-files", test_drop_files);
   g_test_add_func ("/window/size-remembered", test_window_size_remembered);
 
