@@ -672,10 +672,11 @@ action_about (GSimpleAction *action,
     "The GTM Studio developers https://github.com/gtmstudio/gtm-studio",
     NULL
   };
+  GtmWindow *window = get_active_window (self);
   GtkWidget *about;
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
-                        "transient-for", get_active_window (self),
+                        "transient-for", window,
                         "modal", TRUE,
                         "application-name", _("GTM Studio"),
                         "application-icon", APP_ID,
@@ -691,6 +692,11 @@ action_about (GSimpleAction *action,
                         "translator-credits", _("translator-credits"),
                         "copyright", _("© 2026 The GTM Studio developers"),
                         NULL);
+  /* GTK 4.8 forgets a transient parent only when the dialog goes away:
+   * the window must not be freed before. */
+  if (window != NULL)
+    g_object_set_data_full (G_OBJECT (about), "gtm-transient-parent",
+                            g_object_ref (window), g_object_unref);
   gtk_window_present (GTK_WINDOW (about));
 }
 

@@ -76,6 +76,18 @@ get_application (GtmWindow *self)
   return GTM_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
 }
 
+/* GTK 4.8 forgets the transient parent of a dialog only when the dialog
+ * goes away: a window freed first (closed from the dialog's own response,
+ * for one) leaves the dialog pointing at freed memory. The dialog keeps
+ * its window alive until then. */
+static void
+keep_parent_alive (GtkWidget *dialog,
+                   GtmWindow *self)
+{
+  g_object_set_data_full (G_OBJECT (dialog), "gtm-transient-parent",
+                          g_object_ref (self), g_object_unref);
+}
+
 /* “~/Projects/x.gtm” for a file in the home folder, the full path
  * otherwise. */
 static char *
@@ -378,6 +390,7 @@ on_error_details_clicked (AdwToast  *toast,
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  keep_parent_alive (dialog, self);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -540,6 +553,7 @@ show_save_changes_dialog (GtmWindow *self)
 
   self->save_changes_dialog = ADW_MESSAGE_DIALOG (dialog);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->save_changes_dialog);
+  keep_parent_alive (dialog, self);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -691,6 +705,11 @@ gtm_window_close_request (GtkWindow *window)
       request_close (self);
       return TRUE;
     }
+
+  /* Closing regardless (the user agreed elsewhere): a question still on
+   * screen would be about a window that is gone. */
+  if (self->save_changes_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->save_changes_dialog));
 
   save_window_state (self);
 
@@ -919,6 +938,7 @@ ask_replace (GtmWindow *self,
   g_object_set_data_full (G_OBJECT (dialog), "gtm-file", g_object_ref (file), g_object_unref);
   g_object_set_data (G_OBJECT (dialog), "gtm-for-close", GINT_TO_POINTER (for_close));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_replace_response), self, 0);
+  keep_parent_alive (dialog, self);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
