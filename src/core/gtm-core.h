@@ -9,6 +9,7 @@
 #include "gtm-arrange.h"
 #include "gtm-board.h"
 #include "gtm-brief.h"
+#include "gtm-clipboard.h"
 #include "gtm-color.h"
 #include "gtm-competitor.h"
 #include "gtm-connector.h"

@@ -23,6 +23,18 @@
 G_STATIC_ASSERT (GTM_IMAGE_MAX_BYTES <= GTM_FORMAT_MAX_BINARY_SIZE);
 
 #define FORMAT_NAME "gtm-studio"
+/* Items copied to the clipboard (gtm_format_write_items()). */
+#define ITEMS_FORMAT_NAME "gtm-studio-items"
+/* The first format version that had fragments of copied items. */
+#define ITEMS_FIRST_VERSION 1
+
+/* What the reader reads, for its messages: a project file, or items copied
+ * to the clipboard. */
+typedef enum
+{
+  SOURCE_FILE,
+  SOURCE_ITEMS,
+} Source;
 
 /* Whole numbers in files: 18 digits always fit in a gint64 (json-glib
  * silently wraps larger ones around). */
@@ -360,6 +372,51 @@ gtm_format_write_bytes (GtmProject *project)
   return g_string_free_to_bytes (out);
 }
 
+/**
+ * gtm_format_write_items:
+ * @items: (array length=n_items): board items
+ * @n_items: their number
+ *
+ * Serializes @items, in the given order, as a fragment of copied items
+ * (see gtm_format_read_items()): every saved field of each, written as in a
+ * file's "items" lists, ids and the references between them included.
+ *
+ * Returns: (transfer full): UTF-8 JSON
+ */
+GBytes *
+gtm_format_write_items (GtmItem * const *items,
+                        guint            n_items)
+{
+  GString *out;
+  gboolean first = TRUE;
+
+  g_return_val_if_fail (items != NULL || n_items == 0, NULL);
+  for (guint i = 0; i < n_items; i++)
+    g_return_val_if_fail (GTM_IS_ITEM (items[i]), NULL);
+
+  out = g_string_sized_new (1024);
+  g_string_append_c (out, '{');
+  begin_member (out, 1, &first, "format");
+  write_string (out, ITEMS_FORMAT_NAME);
+  begin_member (out, 1, &first, "version");
+  g_string_append_printf (out, "%d", GTM_FORMAT_VERSION);
+  begin_member (out, 1, &first, "items");
+
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_string_append (out, i == 0 ? "\n" : ",\n");
+      write_indent (out, 2);
+      /* Board items are in a list of an abstract type: they name their kind. */
+      write_node (out, GTM_NODE (items[i]), 2, TRUE, TRUE, FALSE);
+    }
+  end_container (out, 1, n_items == 0, ']');
+  end_container (out, 0, FALSE, '}');
+  g_string_append_c (out, '\n');
+
+  return g_string_free_to_bytes (out);
+}
+
 /* ------------------------------------------------------------------------
  * Checks of single values, shared by the reader and gtm_format_check_value()
  * ------------------------------------------------------------------------ */
@@ -680,29 +737,41 @@ locate (const char *data,
 
 static void
 set_too_large (GError  **error,
+               Source    source,
                guint64   size)
 {
   g_autofree char *size_text = g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS);
   g_autofree char *limit_text = g_format_size_full (GTM_FORMAT_MAX_FILE_SIZE, G_FORMAT_SIZE_IEC_UNITS);
 
-  g_set_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_TOO_LARGE,
-               _("The file is too large (%s); GTM Studio opens projects of up to %s."),
-               size_text, limit_text);
+  if (source == SOURCE_ITEMS)
+    g_set_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_TOO_LARGE,
+                 _("The copied items are too large (%s); GTM Studio pastes up to %s at once."),
+                 size_text, limit_text);
+  else
+    g_set_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_TOO_LARGE,
+                 _("The file is too large (%s); GTM Studio opens projects of up to %s."),
+                 size_text, limit_text);
 }
 
 /* @end: where the valid text ends */
 static void
 set_truncated (GError     **error,
+               Source       source,
                const char  *data,
                gsize        end)
 {
   guint line, column;
 
   locate (data, end, &line, &column);
-  g_set_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_TRUNCATED,
-               _("The file ends unexpectedly at line %u, column %u: it is incomplete, "
-                 "perhaps cut short while it was copied or downloaded."),
-               line, column);
+  if (source == SOURCE_ITEMS)
+    g_set_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_TRUNCATED,
+                 _("The copied items end unexpectedly at line %u, column %u: they are incomplete."),
+                 line, column);
+  else
+    g_set_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_TRUNCATED,
+                 _("The file ends unexpectedly at line %u, column %u: it is incomplete, "
+                   "perhaps cut short while it was copied or downloaded."),
+                 line, column);
 }
 
 /* Checks what json-glib 1.6 doesn't: nesting depth (it overflows its stack
@@ -713,6 +782,7 @@ set_truncated (GError     **error,
 static gboolean
 scan_structure (const char  *data,
                 gsize        len,
+                Source       source,
                 GError     **error)
 {
   guint depth = 0;
@@ -730,7 +800,7 @@ scan_structure (const char  *data,
               i++;
           if (i >= len)
             {
-              set_truncated (error, data, len);
+              set_truncated (error, source, data, len);
               return FALSE;
             }
           continue;
@@ -741,9 +811,14 @@ scan_structure (const char  *data,
           if (++depth > GTM_FORMAT_MAX_DEPTH)
             {
               locate (data, i, &line, &column);
-              g_set_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_TOO_DEEP,
-                           _("The file is nested more than %d levels deep (at line %u, column %u)."),
-                           GTM_FORMAT_MAX_DEPTH, line, column);
+              if (source == SOURCE_ITEMS)
+                g_set_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_TOO_DEEP,
+                             _("The copied items are nested more than %d levels deep (at line %u, column %u)."),
+                             GTM_FORMAT_MAX_DEPTH, line, column);
+              else
+                g_set_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_TOO_DEEP,
+                             _("The file is nested more than %d levels deep (at line %u, column %u)."),
+                             GTM_FORMAT_MAX_DEPTH, line, column);
               return FALSE;
             }
         }
@@ -780,7 +855,7 @@ scan_structure (const char  *data,
 
   if (depth > 0)
     {
-      set_truncated (error, data, len);
+      set_truncated (error, source, data, len);
       return FALSE;
     }
 
@@ -791,9 +866,14 @@ scan_structure (const char  *data,
           if (!g_ascii_isspace (data[i]))
             {
               locate (data, i, &line, &column);
-              g_set_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_SYNTAX,
-                           _("Syntax error at line %u, column %u: unexpected text after the end of the project"),
-                           line, column);
+              if (source == SOURCE_ITEMS)
+                g_set_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_SYNTAX,
+                             _("Syntax error at line %u, column %u: unexpected text after the end of the copied items"),
+                             line, column);
+              else
+                g_set_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_SYNTAX,
+                             _("Syntax error at line %u, column %u: unexpected text after the end of the project"),
+                             line, column);
               return FALSE;
             }
         }
@@ -1735,15 +1815,21 @@ collect_ids (Reader   *reader,
 
 static gboolean
 check_references (Reader  *reader,
+                  Source   source,
                   GError **error)
 {
   for (guint i = 0; i < reader->references->len; i++)
     {
       Reference *reference = g_ptr_array_index (reader->references, i);
 
-      if (!g_hash_table_contains (reader->ids, reference->id))
-        return fail_at (error, reference->path, _("nothing in this project has the id “%s”"),
-                        reference->id);
+      if (g_hash_table_contains (reader->ids, reference->id))
+        continue;
+
+      if (source == SOURCE_ITEMS)
+        return fail_at (error, reference->path,
+                        _("nothing among the copied items has the id “%s”"), reference->id);
+      return fail_at (error, reference->path, _("nothing in this project has the id “%s”"),
+                      reference->id);
     }
 
   return TRUE;
@@ -1773,7 +1859,7 @@ gtm_format_validate (GtmProject  *project,
   reader.references = g_ptr_array_new_with_free_func ((GDestroyNotify) reference_free);
 
   ok = collect_ids (&reader, GTM_NODE (project), error) &&
-       check_references (&reader, error) &&
+       check_references (&reader, SOURCE_FILE, error) &&
        validate_tree (&reader, GTM_NODE (project), GTM_NODE (project), error);
 
   g_string_free (reader.path, TRUE);
@@ -1819,7 +1905,7 @@ read_project (JsonObject  *root,
   if (!read_contents (&reader, root, GTM_NODE (project), error))
     goto out;
 
-  if (!check_references (&reader, error))
+  if (!check_references (&reader, SOURCE_FILE, error))
     goto out;
 
   g_string_truncate (reader.path, 0);
@@ -1837,6 +1923,175 @@ out:
   return ok ? g_steal_pointer (&project) : NULL;
 }
 
+/* Checks of the JSON document shared by files and copied items: size,
+ * encoding, structure, syntax, and the "format" and "version" header. On
+ * success @parser holds the document, whose root object is returned, and
+ * @out_version its format version, which the caller migrates from. */
+static JsonObject *
+parse_document (GBytes      *bytes,
+                Source       source,
+                JsonParser  *parser,
+                gint64      *out_version,
+                GError     **error)
+{
+  g_autoptr(GError) parse_error = NULL;
+  gboolean items = source == SOURCE_ITEMS;
+  const char *format_name = items ? ITEMS_FORMAT_NAME : FORMAT_NAME;
+  const char *data;
+  const char *invalid;
+  gsize len;
+  JsonNode *root_node;
+  JsonObject *root;
+  JsonNode *member;
+  gint64 version;
+
+  data = g_bytes_get_data (bytes, &len);
+
+  if (len == 0)
+    {
+      g_set_error_literal (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_EMPTY,
+                           items ? _("The copied data is empty.") : _("The file is empty."));
+      return NULL;
+    }
+
+  if (len > GTM_FORMAT_MAX_FILE_SIZE)
+    {
+      set_too_large (error, source, len);
+      return NULL;
+    }
+
+  /* A byte order mark, as some Windows editors write. */
+  if (len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    {
+      data += 3;
+      len -= 3;
+    }
+
+  if (!g_utf8_validate_len (data, len, &invalid))
+    {
+      guint line, column;
+      unsigned long long offset = invalid - (const char *) g_bytes_get_data (bytes, NULL);
+
+      /* A character cut off at the very end: the file was cut short. */
+      if (g_utf8_get_char_validated (invalid, data + len - invalid) == (gunichar) -2)
+        {
+          set_truncated (error, source, data, invalid - data);
+          return NULL;
+        }
+
+      locate (data, invalid - data, &line, &column);
+      if (items)
+        g_set_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_ENCODING,
+                     _("The copied items are not UTF-8 text: invalid byte at offset %llu (line %u, column %u)."),
+                     offset, line, column);
+      else
+        g_set_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_ENCODING,
+                     _("The file is not UTF-8 text: invalid byte at offset %llu (line %u, column %u)."),
+                     offset, line, column);
+      return NULL;
+    }
+
+  if (!scan_structure (data, len, source, error))
+    return NULL;
+
+  if (!json_parser_load_from_data (parser, data, len, &parse_error))
+    {
+      set_syntax_error (error, parse_error);
+      return NULL;
+    }
+
+  root_node = json_parser_get_root (parser);
+  if (root_node == NULL)
+    {
+      g_set_error_literal (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_EMPTY,
+                           items ? _("The copied data is empty.") : _("The file is empty."));
+      return NULL;
+    }
+
+  if (!JSON_NODE_HOLDS_OBJECT (root_node))
+    {
+      if (items)
+        g_set_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_NOT_A_PROJECT,
+                     _("These are not items copied from GTM Studio: the data holds %s, not an object."),
+                     describe_json (root_node));
+      else
+        g_set_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_NOT_A_PROJECT,
+                     _("This is not a GTM Studio project: the file holds %s, not an object."),
+                     describe_json (root_node));
+      return NULL;
+    }
+  root = json_node_get_object (root_node);
+
+  member = json_object_get_member (root, "format");
+  if (member == NULL)
+    {
+      g_set_error_literal (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_NOT_A_PROJECT,
+                           items ? _("These are not items copied from GTM Studio: they have no “format” member.")
+                                 : _("This is not a GTM Studio project: it has no “format” member."));
+      return NULL;
+    }
+  if (!json_is_type (member, G_TYPE_STRING))
+    {
+      if (items)
+        g_set_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_NOT_A_PROJECT,
+                     _("These are not items copied from GTM Studio: their “format” member is %s, not “%s”."),
+                     describe_json (member), format_name);
+      else
+        g_set_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_NOT_A_PROJECT,
+                     _("This is not a GTM Studio project: its “format” member is %s, not “%s”."),
+                     describe_json (member), format_name);
+      return NULL;
+    }
+  if (strcmp (json_node_get_string (member), format_name) != 0)
+    {
+      if (items)
+        g_set_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_NOT_A_PROJECT,
+                     _("These are not items copied from GTM Studio: their format is “%s”, not “%s”."),
+                     json_node_get_string (member), format_name);
+      else
+        g_set_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_NOT_A_PROJECT,
+                     _("This is not a GTM Studio project: its format is “%s”, not “%s”."),
+                     json_node_get_string (member), format_name);
+      return NULL;
+    }
+
+  member = json_object_get_member (root, "version");
+  if (member == NULL)
+    {
+      set_invalid (error, "version", _("this required field is missing"));
+      return NULL;
+    }
+  if (!get_whole_number (member, "version", &version, error))
+    return NULL;
+  if (version > GTM_FORMAT_VERSION)
+    {
+      if (items)
+        g_set_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_NEWER_VERSION,
+                     _("These items were copied from a newer version of GTM Studio (format %lld); this version pastes up to format %d."),
+                     (long long) version, GTM_FORMAT_VERSION);
+      else
+        g_set_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_NEWER_VERSION,
+                     _("This project was saved by a newer version of GTM Studio (file format %lld); this version reads up to format %d."),
+                     (long long) version, GTM_FORMAT_VERSION);
+      return NULL;
+    }
+  if (items && version < ITEMS_FIRST_VERSION)
+    {
+      fail_at (error, "version",
+               _("%lld is not a format version of copied items (they exist since format %d)"),
+               (long long) version, ITEMS_FIRST_VERSION);
+      return NULL;
+    }
+  if (version < 0)
+    {
+      fail_at (error, "version", _("%lld is not a file format version"), (long long) version);
+      return NULL;
+    }
+
+  *out_version = version;
+  return root;
+}
+
 /**
  * gtm_format_read_bytes:
  * @bytes: the content of a .gtm file
@@ -1852,13 +2107,7 @@ gtm_format_read_bytes (GBytes  *bytes,
                        GError **error)
 {
   g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) parse_error = NULL;
-  const char *data;
-  const char *invalid;
-  gsize len;
-  JsonNode *root_node;
   JsonObject *root;
-  JsonNode *member;
   gint64 version;
 
   g_return_val_if_fail (bytes != NULL, NULL);
@@ -1866,122 +2115,121 @@ gtm_format_read_bytes (GBytes  *bytes,
 
   gtm_core_init ();
 
-  data = g_bytes_get_data (bytes, &len);
-
-  if (len == 0)
-    {
-      g_set_error_literal (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_EMPTY,
-                           _("The file is empty."));
-      return NULL;
-    }
-
-  if (len > GTM_FORMAT_MAX_FILE_SIZE)
-    {
-      set_too_large (error, len);
-      return NULL;
-    }
-
-  /* A byte order mark, as some Windows editors write. */
-  if (len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
-    {
-      data += 3;
-      len -= 3;
-    }
-
-  if (!g_utf8_validate_len (data, len, &invalid))
-    {
-      guint line, column;
-
-      /* A character cut off at the very end: the file was cut short. */
-      if (g_utf8_get_char_validated (invalid, data + len - invalid) == (gunichar) -2)
-        {
-          set_truncated (error, data, invalid - data);
-          return NULL;
-        }
-
-      locate (data, invalid - data, &line, &column);
-      g_set_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_ENCODING,
-                   _("The file is not UTF-8 text: invalid byte at offset %llu (line %u, column %u)."),
-                   (unsigned long long) (invalid - (const char *) g_bytes_get_data (bytes, NULL)),
-                   line, column);
-      return NULL;
-    }
-
-  if (!scan_structure (data, len, error))
-    return NULL;
-
   parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, data, len, &parse_error))
-    {
-      set_syntax_error (error, parse_error);
-      return NULL;
-    }
-
-  root_node = json_parser_get_root (parser);
-  if (root_node == NULL)
-    {
-      g_set_error_literal (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_EMPTY,
-                           _("The file is empty."));
-      return NULL;
-    }
-
-  if (!JSON_NODE_HOLDS_OBJECT (root_node))
-    {
-      g_set_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_NOT_A_PROJECT,
-                   _("This is not a GTM Studio project: the file holds %s, not an object."),
-                   describe_json (root_node));
-      return NULL;
-    }
-  root = json_node_get_object (root_node);
-
-  member = json_object_get_member (root, "format");
-  if (member == NULL)
-    {
-      g_set_error_literal (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_NOT_A_PROJECT,
-                           _("This is not a GTM Studio project: it has no “format” member."));
-      return NULL;
-    }
-  if (!json_is_type (member, G_TYPE_STRING))
-    {
-      g_set_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_NOT_A_PROJECT,
-                   _("This is not a GTM Studio project: its “format” member is %s, not “%s”."),
-                   describe_json (member), FORMAT_NAME);
-      return NULL;
-    }
-  if (strcmp (json_node_get_string (member), FORMAT_NAME) != 0)
-    {
-      g_set_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_NOT_A_PROJECT,
-                   _("This is not a GTM Studio project: its format is “%s”, not “%s”."),
-                   json_node_get_string (member), FORMAT_NAME);
-      return NULL;
-    }
-
-  member = json_object_get_member (root, "version");
-  if (member == NULL)
-    {
-      set_invalid (error, "version", _("this required field is missing"));
-      return NULL;
-    }
-  if (!get_whole_number (member, "version", &version, error))
+  root = parse_document (bytes, SOURCE_FILE, parser, &version, error);
+  if (root == NULL)
     return NULL;
-  if (version > GTM_FORMAT_VERSION)
-    {
-      g_set_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_NEWER_VERSION,
-                   _("This project was saved by a newer version of GTM Studio (file format %lld); this version reads up to format %d."),
-                   (long long) version, GTM_FORMAT_VERSION);
-      return NULL;
-    }
-  if (version < 0)
-    {
-      fail_at (error, "version", _("%lld is not a file format version"), (long long) version);
-      return NULL;
-    }
 
   for (gint64 k = version; k < GTM_FORMAT_VERSION; k++)
     if (!migrations[k] (root, error))
       return NULL;
 
   return read_project (root, error);
+}
+
+/* Fragments began with format 1; when the version is bumped, older
+ * fragments must be migrated here as the items of a board are. */
+G_STATIC_ASSERT (ITEMS_FIRST_VERSION == GTM_FORMAT_VERSION);
+
+/**
+ * gtm_format_read_items:
+ * @bytes: a fragment of copied items, as gtm_format_write_items() writes
+ *
+ * Reads copied items with the checks of the file reader: size, encoding,
+ * nesting, syntax, the fragment's "format" and "version", each item's kind
+ * and fields (types, ranges, lengths, colours, base64 data), at most
+ * %GTM_BOARD_MAX_ITEMS items with ids unique among them, and each item's
+ * own checks (an image's PNG data). References are resolved among the
+ * copied items: a connector must join two copied items that are not
+ * connectors. Messages name the place as "items[2].width".
+ *
+ * Returns: (transfer full) (element-type GtmItem) (nullable): the items, in
+ *   the fragment's order, each with the id it was copied with and in no
+ *   board; or %NULL with @error set in %GTM_FORMAT_ERROR
+ */
+GPtrArray *
+gtm_format_read_items (GBytes  *bytes,
+                       GError **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GtmBoard) board = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  JsonObject *root;
+  JsonNode *member;
+  JsonArray *array;
+  Reader reader;
+  gint64 version;
+  guint length;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  gtm_core_init ();
+
+  parser = json_parser_new ();
+  root = parse_document (bytes, SOURCE_ITEMS, parser, &version, error);
+  if (root == NULL)
+    return NULL;
+
+  member = json_object_get_member (root, "items");
+  if (member == NULL)
+    {
+      set_invalid (error, "items", _("this required field is missing"));
+      return NULL;
+    }
+  if (!JSON_NODE_HOLDS_ARRAY (member))
+    {
+      fail_at (error, "items", _("expected a list, found %s"), describe_json (member));
+      return NULL;
+    }
+  array = json_node_get_array (member);
+  length = json_array_get_length (array);
+  if (length > GTM_BOARD_MAX_ITEMS)
+    {
+      fail_at (error, "items", _("the list has %u entries; at most %u are allowed"),
+               length, (guint) GTM_BOARD_MAX_ITEMS);
+      return NULL;
+    }
+
+  reader.path = g_string_new (NULL);
+  reader.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  reader.references = g_ptr_array_new_with_free_func ((GDestroyNotify) reference_free);
+
+  items = g_ptr_array_new_full (length, g_object_unref);
+  for (guint i = 0; i < length; i++)
+    {
+      gsize mark = push_member (&reader, "items");
+      GtmNode *item;
+
+      push_index (&reader, i);
+      item = read_element (&reader, json_array_get_element (array, i), GTM_TYPE_ITEM, error);
+      if (item == NULL)
+        goto out;
+      g_ptr_array_add (items, item);
+      pop (&reader, mark);
+    }
+
+  if (!check_references (&reader, SOURCE_ITEMS, error))
+    goto out;
+
+  /* The items' own checks, on a board of their own: a connector finds its
+   * ends among the copied items, and paths read "items[i]". */
+  board = gtm_board_new (NULL);
+  g_list_store_splice (gtm_node_get_list (GTM_NODE (board), "items"), 0, 0,
+                       items->pdata, items->len);
+  g_string_truncate (reader.path, 0);
+  ok = validate_tree (&reader, GTM_NODE (board), GTM_NODE (board), error);
+  g_list_store_remove_all (gtm_node_get_list (GTM_NODE (board), "items"));
+  for (guint i = 0; i < items->len; i++)
+    gtm_node_detach (g_ptr_array_index (items, i));
+
+out:
+  g_string_free (reader.path, TRUE);
+  g_hash_table_unref (reader.ids);
+  g_ptr_array_unref (reader.references);
+
+  return ok ? g_steal_pointer (&items) : NULL;
 }
 
 /* Reads at most GTM_FORMAT_MAX_FILE_SIZE + 1 bytes: enough to tell that a
@@ -2021,7 +2269,7 @@ read_limited (GFile         *file,
 
   if (buffer->len > GTM_FORMAT_MAX_FILE_SIZE)
     {
-      set_too_large (error, buffer->len);
+      set_too_large (error, SOURCE_FILE, buffer->len);
       return NULL;
     }
 
@@ -2068,7 +2316,7 @@ gtm_format_read_file (GFile         *file,
   size = (guint64) g_file_info_get_size (info);
   if (size > GTM_FORMAT_MAX_FILE_SIZE)
     {
-      set_too_large (error, size);
+      set_too_large (error, SOURCE_FILE, size);
       return NULL;
     }
 

@@ -68,6 +68,19 @@ gboolean    gtm_format_validate     (GtmProject    *project,
                                      GError       **error);
 GBytes     *gtm_format_write_bytes (GtmProject    *project);
 
+/* Fragments of board items, as copied to the clipboard: a JSON object
+ *
+ *   { "format": "gtm-studio-items", "version": GTM_FORMAT_VERSION,
+ *     "items": [ …items as in a board's "items" list… ] }
+ *
+ * written and read by the same code as files, with the same limits. The
+ * reader uses the codes of GtmFormatError, NOT_A_PROJECT meaning "not
+ * items copied from GTM Studio". */
+GBytes     *gtm_format_write_items (GtmItem * const *items,
+                                    guint            n_items);
+GPtrArray  *gtm_format_read_items  (GBytes        *bytes,
+                                    GError       **error);
+
 /* The checks the reader applies to one field's value (type, range, length,
  * line breaks, colour, date and id syntax), for editors and the history, so
  * that nothing can be saved that the reader would refuse. The message starts
