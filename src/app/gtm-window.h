@@ -29,8 +29,9 @@ void          gtm_window_set_document       (GtmWindow           *self,
 const char   *gtm_window_get_title_text     (GtmWindow           *self);
 
 /* Saves to @file (NULL: the document's file), off the main thread. A
- * failure is shown in the window; the edits stay. This is what the Save As
- * dialog calls once the user has chosen a file. */
+ * failure is shown in the window; the edits stay. A file open in another
+ * window is refused, with the reason. This is what the Save As dialog
+ * calls once the user has chosen a file. */
 void          gtm_window_save_to_file       (GtmWindow           *self,
                                              GFile               *file);
 
@@ -43,7 +44,9 @@ void          gtm_window_show_error         (GtmWindow           *self,
 AdwToast     *gtm_window_get_error_toast    (GtmWindow           *self);
 
 /* Asks what to do with unsaved changes if there are any and waits for a
- * save in flight. Completes with TRUE when the window may close. */
+ * save in flight. Completes with TRUE when the window may close. A call
+ * made while a question is pending (the window's own close, a quit) waits
+ * for the same answer. */
 void          gtm_window_confirm_close_async  (GtmWindow           *self,
                                                GCancellable        *cancellable,
                                                GAsyncReadyCallback  callback,
