@@ -520,6 +520,24 @@ save_prepare (GtmDocument  *self,
       return NULL;
     }
 
+  /* Never write a file the reader would refuse: the user could not open
+   * their project again. */
+  {
+    g_autoptr(GError) local_error = NULL;
+
+    if (!gtm_format_validate (self->project, &local_error))
+      {
+        g_autofree char *name = gtm_file_dup_display_name (*file);
+
+        g_set_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_INVALID,
+                     /* Translators: the first %s is a file name, the second a problem
+                      * such as “boards[0].items[2].target: “note-1” is not an item on this board” */
+                     _("Could not save “%s”: the project has a problem that would make the file unreadable (%s)"),
+                     name, local_error->message);
+        return NULL;
+      }
+  }
+
   *previous_modified = g_strdup (gtm_project_get_modified (self->project));
   gtm_project_touch (self->project);
   *state = gtm_history_get_state (self->history);

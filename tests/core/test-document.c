@@ -354,6 +354,42 @@ test_save_failure_keeps_everything (void)
   remove_dir (dir);
 }
 
+/* A project the reader would refuse is never written: the user could not
+ * open it again. The file on disk stays as it was. */
+static void
+test_save_refuses_unreadable_project (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "launch.gtm", NULL);
+  g_autoptr(GtmProject) written = write_project (path);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GtmDocument) document = gtm_document_load (file, NULL, NULL);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  GListModel *boards = gtm_project_get_boards (gtm_document_get_project (document));
+  g_autoptr(GtmBoard) board = g_list_model_get_item (boards, 0);
+  g_autoptr(GtmItem) link = gtm_connector_new (gtm_node_get_id (GTM_NODE (first_item (document))),
+                                               "note-deleted-meanwhile");
+
+  g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+  gtm_board_add_item (board, gtm_document_get_history (document), link);
+
+  gtm_document_save_async (document, NULL, NULL, on_async_done, &result);
+  g_assert_false (gtm_document_save_finish (document, wait_for_result (&result), &error));
+  g_assert_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "launch.gtm"));
+  g_assert_nonnull (strstr (error->message, "boards[0].items[1].target"));
+  g_assert_false (gtm_document_get_saving (document));
+  g_assert_true (gtm_document_get_modified (document));
+
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (before, ==, after);
+
+  remove_dir (dir);
+}
+
 /* The command line's upgrade: read an old version, save through the same
  * path, and the file is in the current version. */
 static void
@@ -427,6 +463,7 @@ main (int   argc,
   g_test_add_func ("/document/save-async", test_save_async);
   g_test_add_func ("/document/edit-during-save-stays-modified", test_edit_during_save_stays_modified);
   g_test_add_func ("/document/save-failure-keeps-everything", test_save_failure_keeps_everything);
+  g_test_add_func ("/document/save-refuses-unreadable-project", test_save_refuses_unreadable_project);
   g_test_add_func ("/document/upgrade-old-version", test_upgrade_old_version);
   g_test_add_func ("/document/load-cleans-stale-temp-files", test_load_cleans_stale_temp_files);
 
