@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include "bench-common.h"
+
 #include "gtm-core.h"
 
 static const char *texts[] = {
@@ -60,20 +62,20 @@ bench (guint n_items)
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GtmProject) reread = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 start, written, read;
+  double start, written, read;
 
-  start = g_get_monotonic_time ();
+  start = bench_now_us ();
   bytes = gtm_format_write_bytes (project);
-  written = g_get_monotonic_time ();
+  written = bench_now_us ();
   reread = gtm_format_read_bytes (bytes, &error);
-  read = g_get_monotonic_time ();
+  read = bench_now_us ();
 
   if (reread == NULL)
     g_error ("%s", error->message);
 
   g_print ("%6u items, %6.1f MB: write %7.1f ms, read %7.1f ms\n",
            n_items, g_bytes_get_size (bytes) / 1e6,
-           (written - start) / 1000.0, (read - written) / 1000.0);
+           (written - start) / 1000, (read - written) / 1000);
 }
 
 int

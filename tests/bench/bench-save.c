@@ -12,10 +12,11 @@
 #include "config.h"
 
 #include <errno.h>
-#include <stdlib.h>
 #include <sys/vfs.h>
 
 #include <glib/gstdio.h>
+
+#include "bench-common.h"
 
 #include "gtm-save.h"
 
@@ -40,16 +41,6 @@ file_system_name (const char *folder)
     }
 }
 
-static int
-compare_times (gconstpointer a,
-               gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a;
-  gint64 y = *(const gint64 *) b;
-
-  return (x > y) - (x < y);
-}
-
 static void
 bench (const char *folder,
        gsize       size,
@@ -57,7 +48,7 @@ bench (const char *folder,
 {
   g_autofree char *path = g_build_filename (folder, "bench-save.gtm", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autofree gint64 *times = g_new (gint64, runs);
+  g_autofree double *times = g_new (double, runs);
   g_autoptr(GBytes) bytes = NULL;
   guint8 *data = g_malloc (size);
   double median_ms;
@@ -71,20 +62,20 @@ bench (const char *folder,
   for (guint run = 0; run <= runs; run++)
     {
       g_autoptr(GError) error = NULL;
-      gint64 start = g_get_monotonic_time ();
+      double start = bench_now_us ();
 
       if (!gtm_save_bytes (file, bytes, NULL, &error))
         g_error ("%s", error->message);
       if (run > 0)
-        times[run - 1] = g_get_monotonic_time () - start;
+        times[run - 1] = (bench_now_us () - start) / 1000;
     }
 
   g_unlink (path);
 
-  qsort (times, runs, sizeof *times, compare_times);
-  median_ms = times[runs / 2] / 1000.0;
+  median_ms = bench_median (times, runs);
   g_print ("save %2" G_GSIZE_FORMAT " MB: median %7.2f ms (min %.2f, max %.2f, N=%u), %.0f MB/s\n",
-           size / (1024 * 1024), median_ms, times[0] / 1000.0, times[runs - 1] / 1000.0,
+           size / (1024 * 1024), median_ms,
+           bench_percentile (times, runs, 0), bench_percentile (times, runs, 1),
            runs, (size / (1024.0 * 1024.0)) / (median_ms / 1000.0));
 }
 
