@@ -777,12 +777,15 @@ set_truncated (GError     **error,
 /* Checks what json-glib 1.6 doesn't: nesting depth (it overflows its stack
  * on deep input), whole numbers too large for a gint64 (it wraps them
  * around) and text after the end of the document (it ignores a second
- * value); and tells a file cut short (an open string or container at the
- * end) from other syntax errors. Strings are skipped, escapes included. */
+ * value). Notes in @open_at_end whether a string or container is still
+ * open at the end, which tells a file cut short from other syntax errors
+ * once the parser has said where it failed. Strings are skipped, escapes
+ * included. */
 static gboolean
 scan_structure (const char  *data,
                 gsize        len,
                 Source       source,
+                gboolean    *open_at_end,
                 GError     **error)
 {
   guint depth = 0;
@@ -799,10 +802,7 @@ scan_structure (const char  *data,
             if (data[i] == '\\')
               i++;
           if (i >= len)
-            {
-              set_truncated (error, source, data, len);
-              return FALSE;
-            }
+            *open_at_end = TRUE;
           continue;
         }
 
@@ -854,10 +854,7 @@ scan_structure (const char  *data,
     }
 
   if (depth > 0)
-    {
-      set_truncated (error, source, data, len);
-      return FALSE;
-    }
+    *open_at_end = TRUE;
 
   if (root_end > 0)
     {
@@ -884,7 +881,11 @@ scan_structure (const char  *data,
 
 static void
 set_syntax_error (GError       **error,
-                  const GError  *parse_error)
+                  const GError  *parse_error,
+                  Source         source,
+                  const char    *data,
+                  gsize          len,
+                  gboolean       open_at_end)
 {
   g_autoptr(GRegex) regex = NULL;
   g_autoptr(GMatchInfo) match = NULL;
@@ -910,6 +911,20 @@ set_syntax_error (GError       **error,
   else
     {
       detail = g_strdup (parse_error->message);
+    }
+
+  /* The parser stopped at the end while something was still open: the
+   * file was cut short, not mistyped. */
+  if (open_at_end)
+    {
+      guint end_line, end_column;
+
+      locate (data, len, &end_line, &end_column);
+      if (line == 0 || line + 1 >= end_line)
+        {
+          set_truncated (error, source, data, len);
+          return;
+        }
     }
 
   switch (parse_error->domain == JSON_PARSER_ERROR ? parse_error->code : -1)
@@ -1936,6 +1951,7 @@ parse_document (GBytes      *bytes,
 {
   g_autoptr(GError) parse_error = NULL;
   gboolean items = source == SOURCE_ITEMS;
+  gboolean open_at_end = FALSE;
   const char *format_name = items ? ITEMS_FORMAT_NAME : FORMAT_NAME;
   const char *data;
   const char *invalid;
@@ -1972,8 +1988,10 @@ parse_document (GBytes      *bytes,
       guint line, column;
       unsigned long long offset = invalid - (const char *) g_bytes_get_data (bytes, NULL);
 
-      /* A character cut off at the very end: the file was cut short. */
-      if (g_utf8_get_char_validated (invalid, data + len - invalid) == (gunichar) -2)
+      /* A character cut off at the very end: the file was cut short. (A
+       * NUL byte is just invalid.) */
+      if (*invalid != '\0' &&
+          invalid + g_utf8_skip[(guchar) *invalid] > data + len)
         {
           set_truncated (error, source, data, invalid - data);
           return NULL;
@@ -1991,12 +2009,12 @@ parse_document (GBytes      *bytes,
       return NULL;
     }
 
-  if (!scan_structure (data, len, source, error))
+  if (!scan_structure (data, len, source, &open_at_end, error))
     return NULL;
 
   if (!json_parser_load_from_data (parser, data, len, &parse_error))
     {
-      set_syntax_error (error, parse_error);
+      set_syntax_error (error, parse_error, source, data, len, open_at_end);
       return NULL;
     }
 

@@ -28,9 +28,9 @@ G_BEGIN_DECLS
 
 #define GTM_FORMAT_MAX_FILE_SIZE  (256 * 1024 * 1024)
 /* The format itself nests at most 6 deep (project, boards, board, items,
- * item, and a version 0 colour list); two more levels are room for the
- * unknown members of a later revision of the same version. */
-#define GTM_FORMAT_MAX_DEPTH      8
+ * item, and a version 0 colour list); the rest is room for unknown members
+ * of a later revision, far below the depth that breaks json-glib. */
+#define GTM_FORMAT_MAX_DEPTH      16
 /* Text fields, in bytes of UTF-8: single-line and multi-line
  * (GTM_PARAM_MULTILINE) fields. */
 #define GTM_FORMAT_MAX_LINE_LENGTH   4096

@@ -1285,6 +1285,41 @@ test_bad_truncated (void)
 
   g_test_message ("%u cuts, %u of them inside a character", tried, mid_character);
   g_assert_cmpuint (mid_character, >, 0);
+
+  /* Mistakes inside a complete file are not truncation: a bracket missing
+   * in the middle, a NUL byte, a stray brace after the end. */
+  {
+    g_autoptr(GString) text = g_string_new_len (data, len);
+    const char *bracket = strstr (text->str, "],\n");
+    g_autoptr(GBytes) missing = NULL;
+    g_autoptr(GBytes) nul = NULL;
+    g_autoptr(GBytes) extra = NULL;
+    g_autoptr(GtmProject) project = NULL;
+
+    g_assert_nonnull (bracket);
+    g_string_erase (text, bracket - text->str, 1);
+    missing = g_bytes_new (text->str, text->len);
+    project = gtm_format_read_bytes (missing, &error);
+    g_assert_null (project);
+    g_assert_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_SYNTAX);
+    g_clear_error (&error);
+
+    g_string_assign (text, data);
+    text->str[len / 2] = '\0';
+    nul = g_bytes_new (text->str, len);
+    project = gtm_format_read_bytes (nul, &error);
+    g_assert_null (project);
+    g_assert_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_ENCODING);
+    g_clear_error (&error);
+
+    g_string_assign (text, data);
+    g_string_append (text, "{\n");
+    extra = g_bytes_new (text->str, text->len);
+    project = gtm_format_read_bytes (extra, &error);
+    g_assert_null (project);
+    g_assert_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_SYNTAX);
+    g_assert_nonnull (strstr (error->message, "after the end"));
+  }
 }
 
 static void
