@@ -193,11 +193,16 @@ state_notify (GtmHistory  *self,
   g_object_thaw_notify (G_OBJECT (self));
 }
 
+static void on_root_finalized (gpointer  data,
+                               GObject  *where_the_root_was);
+
 static void
 gtm_history_finalize (GObject *object)
 {
   GtmHistory *self = GTM_HISTORY (object);
 
+  if (self->root != NULL)
+    g_object_weak_unref (G_OBJECT (self->root), on_root_finalized, self);
   g_clear_pointer (&self->open, step_free);
   g_clear_pointer (&self->undo, g_ptr_array_unref);
   g_clear_pointer (&self->redo, g_ptr_array_unref);
@@ -276,6 +281,24 @@ gtm_history_new (void)
   return g_object_new (GTM_TYPE_HISTORY, NULL);
 }
 
+/* Someone else (a document) may keep the history after its root is gone:
+ * the steps that name the root can't be undone any more, so none can. */
+static void
+on_root_finalized (gpointer  data,
+                   GObject  *where_the_root_was)
+{
+  GtmHistory *self = data;
+  State before;
+
+  state_get (self, &before);
+  self->root = NULL;
+  g_clear_pointer (&self->open, step_free);
+  self->depth = 0;
+  g_ptr_array_set_size (self->undo, 0);
+  g_ptr_array_set_size (self->redo, 0);
+  state_notify (self, &before);
+}
+
 void
 gtm_history_set_root (GtmHistory *self,
                       GtmNode    *root)
@@ -284,8 +307,8 @@ gtm_history_set_root (GtmHistory *self,
   g_return_if_fail (GTM_IS_NODE (root));
   g_return_if_fail (self->root == NULL);
 
-  /* The root owns the history, so it outlives every change. */
   self->root = root;
+  g_object_weak_ref (G_OBJECT (root), on_root_finalized, self);
 }
 
 static void

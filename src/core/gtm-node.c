@@ -255,12 +255,14 @@ gtm_node_type_from_kind (GType       base_type,
   return type_from_kind_recurse (base_type, kind);
 }
 
+/* Connected before anyone else can connect, so that every handler of
+ * items-changed finds the added nodes' parent set. */
 static void
-on_list_items_changed (GListModel *model,
-                       guint       position,
-                       guint       removed,
-                       guint       added,
-                       GtmNode    *self)
+adopt_added (GListModel *model,
+             guint       position,
+             guint       removed,
+             guint       added,
+             GtmNode    *self)
 {
   for (guint i = 0; i < added; i++)
     {
@@ -269,7 +271,17 @@ on_list_items_changed (GListModel *model,
 
       child_priv->parent = self;
     }
+}
 
+/* Connected after the owner's own handlers (a board refreshing its id
+ * table), so that listeners of "changed" see the owner up to date. */
+static void
+announce_change (GListModel *model,
+                 guint       position,
+                 guint       removed,
+                 guint       added,
+                 GtmNode    *self)
+{
   gtm_node_emit_changed (self, self);
 }
 
@@ -313,10 +325,10 @@ gtm_node_ensure (GtmNode *self)
       const GtmNodeListInfo *info = g_ptr_array_index (klass->lists, i);
 
       priv->lists[i] = g_list_store_new (info->element_type);
-      /* After the owner's own handlers (a board refreshing its id table),
-       * so that listeners of "changed" see the owner up to date. */
       g_signal_connect_object (priv->lists[i], "items-changed",
-                               G_CALLBACK (on_list_items_changed), self, G_CONNECT_AFTER);
+                               G_CALLBACK (adopt_added), self, 0);
+      g_signal_connect_object (priv->lists[i], "items-changed",
+                               G_CALLBACK (announce_change), self, G_CONNECT_AFTER);
     }
 
   priv->children = g_new0 (GtmNode *, klass->children->len);
@@ -492,7 +504,7 @@ gtm_node_get_id (GtmNode *self)
  * gtm_node_get_parent:
  *
  * Returns: (transfer none) (nullable): the node whose list or child slot
- *   holds @self, or the last one that did if @self was removed.
+ *   holds @self; %NULL for a node in no list (removed, or not added yet).
  */
 GtmNode *
 gtm_node_get_parent (GtmNode *self)

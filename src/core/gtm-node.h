@@ -115,7 +115,7 @@ GType             gtm_node_type_from_kind         (GType          base_type,
                                                    const char    *kind);
 
 const char       *gtm_node_get_id                 (GtmNode       *self);
-/* For GtmHistory: @self left the list that held it. */
+/* For the history and the reader: @self left the list that held it. */
 void              gtm_node_detach                 (GtmNode       *self);
 GtmNode          *gtm_node_get_parent             (GtmNode       *self);
 GtmNode          *gtm_node_get_root               (GtmNode       *self);

@@ -548,9 +548,9 @@ clear (GtmSpatialIndex *self)
   g_ptr_array_set_size (self->order, 0);
 }
 
-/* GListStore emits items-changed after the board has emitted
- * GtmNode::changed for it, and after the board has forgotten its id
- * lookup table, so connectors' ends are looked up afresh here. */
+/* The board has forgotten its id lookup table by now (its handler was
+ * connected first), so connectors' ends are looked up afresh here; the
+ * board emits GtmNode::changed for the change only after this. */
 static void
 on_items_changed (GListModel      *model,
                   guint            position,

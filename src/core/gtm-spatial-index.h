@@ -21,10 +21,10 @@ G_BEGIN_DECLS
  * gtm_hit_test_item().
  *
  * Changes of the board's list are followed on the list's items-changed
- * signal, which GListStore emits after GtmNode::changed: a handler of
- * GtmNode::changed for such a change still finds the items as they were
- * (alive: the index holds a reference to each). Field changes are seen in
- * GtmNode::changed itself, by handlers connected after the index.
+ * signal, whose ordinary handlers run before GtmNode::changed is emitted
+ * for the change: a handler of GtmNode::changed finds the index already up
+ * to date. Field changes are seen in GtmNode::changed itself, by handlers
+ * connected after the index.
  *
  * Items whose drawn bounds reach beyond GTM_SPATIAL_INDEX_LIMIT (a thousand
  * times the coordinate limit of items, so only a damaged file gets there) or

@@ -181,7 +181,8 @@ static void
 test_no_leak_no_dangling_parent (void)
 {
   GtmProject *project = project_with_board ();
-  GtmHistory *history = gtm_project_get_history (project);
+  /* Held beyond the project, as a document may. */
+  g_autoptr(GtmHistory) history = g_object_ref (gtm_project_get_history (project));
   g_autoptr(GtmBoard) board = g_list_model_get_item (gtm_project_get_boards (project), 0);
   g_autoptr(GtmBoard) added = gtm_board_new ("SWOT");
   g_autoptr(GtmItem) note = first_note (board);
@@ -196,6 +197,10 @@ test_no_leak_no_dangling_parent (void)
   g_assert_true (gtm_node_get_parent (GTM_NODE (added)) == GTM_NODE (project));
 
   g_assert_finalize_object (project);
+
+  /* Its steps name the project that is gone: none can be undone. */
+  g_assert_false (gtm_history_can_undo (history));
+  g_assert_false (gtm_history_undo (history));
 
   /* The board still lives here; its changes reach no freed project. */
   g_assert_null (gtm_node_get_parent (GTM_NODE (board)));
