@@ -1472,6 +1472,28 @@ read_fields (Reader        *reader,
 }
 
 /* Reads and registers the "id" member of @object. */
+/* Notes that the node at the reader's path has @id, which no other node
+ * may have. */
+static gboolean
+register_id (Reader      *reader,
+             const char  *id,
+             GError     **error)
+{
+  const char *other = g_hash_table_lookup (reader->ids, id);
+
+  if (other != NULL)
+    {
+      g_set_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_INVALID,
+                   _("The id “%s” is used twice: by %s and by %s"),
+                   id, other[0] ? other : _("the project"),
+                   reader->path->len > 0 ? reader->path->str : _("the project"));
+      return FALSE;
+    }
+
+  g_hash_table_insert (reader->ids, g_strdup (id), g_strdup (reader->path->str));
+  return TRUE;
+}
+
 static gboolean
 read_id (Reader      *reader,
          JsonObject  *object,
@@ -1480,7 +1502,6 @@ read_id (Reader      *reader,
 {
   JsonNode *member = json_object_get_member (object, "id");
   const char *id;
-  const char *other;
   gsize mark = push_member (reader, "id");
 
   if (member == NULL)
@@ -1495,16 +1516,8 @@ read_id (Reader      *reader,
                     id, GTM_FORMAT_MAX_ID_LENGTH);
   pop (reader, mark);
 
-  other = g_hash_table_lookup (reader->ids, id);
-  if (other != NULL)
-    {
-      g_set_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_INVALID,
-                   _("The id “%s” is used twice: by %s and by %s"),
-                   id, other[0] ? other : _("the project"),
-                   reader->path->len > 0 ? reader->path->str : _("the project"));
-      return FALSE;
-    }
-  g_hash_table_insert (reader->ids, g_strdup (id), g_strdup (reader->path->str));
+  if (!register_id (reader, id, error))
+    return FALSE;
 
   *out_id = id;
   return TRUE;
@@ -1759,20 +1772,8 @@ collect_ids (Reader   *reader,
   guint n;
 
   /* Singleton children (the brief, the messaging…) have no id. */
-  if (id != NULL)
-    {
-      const char *other = g_hash_table_lookup (reader->ids, id);
-
-      if (other != NULL)
-        {
-          g_set_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_INVALID,
-                       _("The id “%s” is used twice: by %s and by %s"),
-                       id, other[0] ? other : _("the project"),
-                       reader->path->len > 0 ? reader->path->str : _("the project"));
-          return FALSE;
-        }
-      g_hash_table_insert (reader->ids, g_strdup (id), g_strdup (reader->path->str));
-    }
+  if (id != NULL && !register_id (reader, id, error))
+    return FALSE;
 
   n = gtm_node_class_get_n_fields (klass);
   for (guint i = 0; i < n; i++)
