@@ -270,19 +270,6 @@ gtm_arrange_reorder_moves (guint            n_items,
   return moves;
 }
 
-static gboolean
-selection_is_on_board (GtmBoard        *board,
-                       GtmItem * const *items,
-                       guint            n_items)
-{
-  for (guint i = 0; i < n_items; i++)
-    if (!GTM_IS_ITEM (items[i]) ||
-        gtm_node_get_parent (GTM_NODE (items[i])) != GTM_NODE (board))
-      return FALSE;
-
-  return TRUE;
-}
-
 /* The distinct items of the selection that have a geometry of their own,
  * and their rectangles. */
 static GPtrArray *
@@ -380,7 +367,7 @@ gtm_arrange_align (GtmBoard         *board,
   g_return_val_if_fail (GTM_IS_BOARD (board), FALSE);
   g_return_val_if_fail (GTM_IS_HISTORY (history), FALSE);
   g_return_val_if_fail (items != NULL || n_items == 0, FALSE);
-  g_return_val_if_fail (selection_is_on_board (board, items, n_items), FALSE);
+  g_return_val_if_fail (gtm_board_holds_items (board, items, n_items), FALSE);
   g_return_val_if_fail (align_label (align) != NULL, FALSE);
 
   placed = placed_items (items, n_items, &rects);
@@ -406,7 +393,7 @@ gtm_arrange_distribute (GtmBoard         *board,
   g_return_val_if_fail (GTM_IS_BOARD (board), FALSE);
   g_return_val_if_fail (GTM_IS_HISTORY (history), FALSE);
   g_return_val_if_fail (items != NULL || n_items == 0, FALSE);
-  g_return_val_if_fail (selection_is_on_board (board, items, n_items), FALSE);
+  g_return_val_if_fail (gtm_board_holds_items (board, items, n_items), FALSE);
   g_return_val_if_fail (axis == GTM_ARRANGE_HORIZONTAL || axis == GTM_ARRANGE_VERTICAL, FALSE);
 
   placed = placed_items (items, n_items, &rects);
@@ -469,7 +456,7 @@ gtm_arrange_reorder (GtmBoard         *board,
   g_return_val_if_fail (GTM_IS_BOARD (board), FALSE);
   g_return_val_if_fail (GTM_IS_HISTORY (history), FALSE);
   g_return_val_if_fail (items != NULL || n_items == 0, FALSE);
-  g_return_val_if_fail (selection_is_on_board (board, items, n_items), FALSE);
+  g_return_val_if_fail (gtm_board_holds_items (board, items, n_items), FALSE);
   g_return_val_if_fail (order_label (order) != NULL, FALSE);
 
   if (n_items == 0)
@@ -521,7 +508,7 @@ gtm_arrange_nudge (GtmBoard         *board,
   g_return_val_if_fail (GTM_IS_BOARD (board), FALSE);
   g_return_val_if_fail (GTM_IS_HISTORY (history), FALSE);
   g_return_val_if_fail (items != NULL || n_items == 0, FALSE);
-  g_return_val_if_fail (selection_is_on_board (board, items, n_items), FALSE);
+  g_return_val_if_fail (gtm_board_holds_items (board, items, n_items), FALSE);
   g_return_val_if_fail (isfinite (dx) && isfinite (dy), FALSE);
 
   placed = placed_items (items, n_items, &rects);

@@ -164,6 +164,23 @@ gtm_board_lookup_item (GtmBoard   *self,
 }
 
 gboolean
+gtm_board_holds_items (GtmBoard        *self,
+                       GtmItem * const *items,
+                       guint            n_items)
+{
+  g_return_val_if_fail (GTM_IS_BOARD (self), FALSE);
+  g_return_val_if_fail (items != NULL || n_items == 0, FALSE);
+
+  /* Nodes forget their parent when they leave a list. */
+  for (guint i = 0; i < n_items; i++)
+    if (!GTM_IS_ITEM (items[i]) ||
+        gtm_node_get_parent (GTM_NODE (items[i])) != GTM_NODE (self))
+      return FALSE;
+
+  return TRUE;
+}
+
+gboolean
 gtm_board_get_extents (GtmBoard *self,
                        double   *x,
                        double   *y,

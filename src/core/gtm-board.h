@@ -41,6 +41,11 @@ gboolean    gtm_board_get_extents    (GtmBoard   *self,
                                       double     *width,
                                       double     *height);
 
+/* Whether every one of @items is an item on this board. */
+gboolean    gtm_board_holds_items    (GtmBoard         *self,
+                                      GtmItem * const  *items,
+                                      guint             n_items);
+
 /* Edits, recorded in @history. */
 void        gtm_board_add_item       (GtmBoard   *self,
                                       GtmHistory *history,

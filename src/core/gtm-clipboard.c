@@ -27,21 +27,6 @@
  * characters, and the white space around them is bounded too. */
 #define MAX_PASTED_TEXT_BYTES (1024 * 1024)
 
-static gboolean
-selection_is_on_board (GtmBoard        *board,
-                       GtmItem * const *items,
-                       guint            n_items)
-{
-  for (guint i = 0; i < n_items; i++)
-    {
-      if (!GTM_IS_ITEM (items[i]) ||
-          gtm_board_lookup_item (board, gtm_node_get_id (GTM_NODE (items[i]))) != items[i])
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
 /* The items a copy of @items takes, in the board's stacking order: the
  * selected items but connectors, and the connectors joining two of them.
  * See gtm-clipboard.h for why. */
@@ -285,7 +270,7 @@ gtm_clipboard_serialize (GtmBoard        *board,
 
   g_return_val_if_fail (GTM_IS_BOARD (board), NULL);
   g_return_val_if_fail (items != NULL || n_items == 0, NULL);
-  g_return_val_if_fail (selection_is_on_board (board, items, n_items), NULL);
+  g_return_val_if_fail (gtm_board_holds_items (board, items, n_items), NULL);
 
   copied = collect_copied (board, items, n_items);
 
@@ -908,7 +893,7 @@ gtm_clipboard_duplicate (GtmBoard         *board,
   g_return_val_if_fail (GTM_IS_BOARD (board), NULL);
   g_return_val_if_fail (GTM_IS_HISTORY (history), NULL);
   g_return_val_if_fail (items != NULL || n_items == 0, NULL);
-  g_return_val_if_fail (selection_is_on_board (board, items, n_items), NULL);
+  g_return_val_if_fail (gtm_board_holds_items (board, items, n_items), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   copied = collect_copied (board, items, n_items);

@@ -137,6 +137,14 @@ test_board_lookup_and_extents (void)
 
   g_assert_true (gtm_board_lookup_item (board, gtm_node_get_id (GTM_NODE (b))) == b);
   g_assert_null (gtm_board_lookup_item (board, "nope"));
+  {
+    GtmItem *both[] = { a, b };
+    g_autoptr(GtmItem) stranger = gtm_note_new (0, 0, NULL);
+    GtmItem *mixed[] = { a, stranger };
+
+    g_assert_true (gtm_board_holds_items (board, both, G_N_ELEMENTS (both)));
+    g_assert_false (gtm_board_holds_items (board, mixed, G_N_ELEMENTS (mixed)));
+  }
 
   g_assert_true (gtm_board_get_extents (board, &x, &y, &w, &h));
   g_assert_cmpfloat (x, ==, -50);
@@ -148,8 +156,10 @@ test_board_lookup_and_extents (void)
   gtm_board_remove_item (board, history, a);
   g_assert_cmpuint (gtm_board_get_n_items (board), ==, 1);
   g_assert_null (gtm_board_lookup_item (board, gtm_node_get_id (GTM_NODE (link))));
+  g_assert_false (gtm_board_holds_items (board, &a, 1));
   g_assert_true (gtm_history_undo (history));
   g_assert_cmpuint (gtm_board_get_n_items (board), ==, 3);
+  g_assert_true (gtm_board_holds_items (board, &a, 1));
   g_assert_true (gtm_board_lookup_item (board, gtm_node_get_id (GTM_NODE (link))) == link);
   /* …in the z-order they had. */
   {
