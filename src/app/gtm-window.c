@@ -801,8 +801,20 @@ gtm_window_save_to_file (GtmWindow *self,
   app = get_application (self);
   g_return_if_fail (app != NULL);
 
+  /* One save at a time: say so rather than drop the user's choice. */
   if (gtm_document_get_saving (self->document))
-    return;
+    {
+      GFile *target = file ? file : gtm_document_get_file (self->document);
+      g_autofree char *busy_name = gtm_file_dup_display_name (target);
+      /* Translators: %s is a file name */
+      g_autofree char *heading = g_strdup_printf (_("Could not save “%s”"), busy_name);
+      g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_PENDING,
+                                                     _("The project is still being saved. "
+                                                       "Try again when that save is done."));
+
+      gtm_window_show_error (self, heading, error);
+      return;
+    }
 
   if (file == NULL && gtm_document_get_file (self->document) == NULL)
     {
@@ -971,7 +983,9 @@ on_save_chooser_response (GtkNativeDialog *chooser,
       return;
     }
 
-  self->save_for_close = for_close;
+  /* A save still running keeps deciding the close it was started for. */
+  if (!gtm_document_get_saving (self->document))
+    self->save_for_close = for_close;
   gtm_window_save_to_file (self, file);
 }
 

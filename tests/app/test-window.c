@@ -466,7 +466,21 @@ test_save_as (void)
   gtm_window_save_to_file (window, file);
   g_assert_true (gtm_document_get_saving (document));
   g_assert_false (action_enabled (window, "save"));
-  gtm_test_wait_until (!gtm_document_get_saving (document));
+
+  /* A second choice made while the first save runs is refused aloud. */
+  {
+    g_autofree char *other_path = g_build_filename (dir, "second.gtm", NULL);
+    g_autoptr(GFile) other = g_file_new_for_path (other_path);
+    AdwToast *toast;
+
+    gtm_window_save_to_file (window, other);
+    toast = gtm_window_get_error_toast (window);
+    g_assert_nonnull (toast);
+    g_assert_cmpstr (adw_toast_get_title (toast), ==, "Could not save “second.gtm”");
+    adw_toast_dismiss (toast);
+    gtm_test_wait_until (!gtm_document_get_saving (document));
+    g_assert_false (g_file_query_exists (other, NULL));
+  }
 
   g_assert_true (g_file_query_exists (file, NULL));
   g_assert_null (gtm_window_get_error_toast (window));
