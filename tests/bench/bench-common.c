@@ -38,6 +38,33 @@ static const char *label_texts[] = {
   "influences", "驱动", "converts 12%", "转化",
 };
 
+/**
+ * bench_smoke:
+ *
+ * Whether GTM_BENCH_SMOKE=1 asks for a smoke run: the same code paths
+ * over tiny boards, few frames and small payloads, so that the test suite
+ * ('bench') checks that the benchmarks still run. The figures printed then
+ * mean nothing. Says so on stderr the first time it is asked.
+ *
+ * Returns: %TRUE for a smoke run
+ */
+gboolean
+bench_smoke (void)
+{
+  static gsize once = 0;
+  static gboolean smoke = FALSE;
+
+  if (g_once_init_enter (&once))
+    {
+      smoke = g_strcmp0 (g_getenv ("GTM_BENCH_SMOKE"), "1") == 0;
+      if (smoke)
+        g_printerr ("smoke run (GTM_BENCH_SMOKE=1): tiny sizes, the figures mean nothing\n");
+      g_once_init_leave (&once, 1);
+    }
+
+  return smoke;
+}
+
 /* Microseconds on the monotonic clock, with the sub-microsecond part that
  * g_get_monotonic_time() drops: a hit test takes a few microseconds. */
 double

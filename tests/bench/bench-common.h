@@ -21,6 +21,7 @@ G_BEGIN_DECLS
 #define BENCH_FRAME_STEP_X  (BENCH_FRAME_WIDTH + 160)
 #define BENCH_FRAME_STEP_Y  (BENCH_FRAME_HEIGHT + 160)
 
+gboolean  bench_smoke             (void);
 double    bench_now_us            (void);
 double    bench_percentile        (double    *values,
                                    guint      n,

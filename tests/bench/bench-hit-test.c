@@ -16,6 +16,10 @@
  *   index_update_drag_10k  the index's share of moving one item (and its
  *                          connectors) through the history, per frame (median)
  *   index_cells_100k       grid cells in use
+ *
+ * With GTM_BENCH_SMOKE=1 the boards hold 1,000 and 400 items, with fewer
+ * hits, bands and drag frames (a smoke run: the same calls and the same
+ * names, meaningless figures).
  */
 
 #define G_LOG_DOMAIN "bench-hit-test"
@@ -33,6 +37,22 @@
 #define N_BANDS       21
 #define N_DRAG_FRAMES 600    /* ten seconds at 60 frames a second */
 
+/* What a run uses: the figures above, or tiny ones for a smoke run. */
+typedef struct
+{
+  guint frames_100k;          /* frames of 100 items, and how many across */
+  guint columns_100k;
+  guint frames_10k;
+  guint columns_10k;
+  guint n_hits;
+  guint n_bands;
+  guint n_drag_frames;        /* a multiple of 60: a drag every 60 frames */
+} Sizes;
+
+static const Sizes full_sizes = { 1000, 40, 100, 10, N_HITS, N_BANDS, N_DRAG_FRAMES };
+static const Sizes smoke_sizes = { 10, 5, 4, 2, 500, 3, 120 };
+static const Sizes *sizes = &full_sizes;
+
 static void
 print_figure (const char *name,
               double      value,
@@ -45,15 +65,16 @@ print_figure (const char *name,
 static void
 bench_100k (void)
 {
-  g_autoptr(GtmBoard) board = bench_build_mixed_board (1000, 40, NULL);
+  g_autoptr(GtmBoard) board = bench_build_mixed_board (sizes->frames_100k, sizes->columns_100k, NULL);
   g_autoptr(GtmSpatialIndex) index = NULL;
   g_autoptr(GRand) rand = g_rand_new_with_seed (42);
-  g_autofree double *times = g_new (double, N_HITS);
+  guint n_hits = sizes->n_hits;
+  g_autofree double *times = g_new (double, n_hits);
   GtmRect extents;
   double start;
   guint n_found = 0;
 
-  g_assert (gtm_board_get_n_items (board) == 100000);
+  g_assert (gtm_board_get_n_items (board) == sizes->frames_100k * 100);
 
   start = bench_now_us ();
   index = gtm_spatial_index_new (board);
@@ -65,7 +86,7 @@ bench_100k (void)
   print_figure ("index_rebuild_100k", (bench_now_us () - start) / 1000, "ms");
 
   gtm_render_board_bounds (board, &extents);
-  for (guint i = 0; i < N_HITS; i++)
+  for (guint i = 0; i < n_hits; i++)
     {
       double x = g_rand_double_range (rand, extents.x, extents.x + extents.width);
       double y = g_rand_double_range (rand, extents.y, extents.y + extents.height);
@@ -77,11 +98,11 @@ bench_100k (void)
     }
 
   /* The points fall mostly on frames: nearly all of them hit something. */
-  if (n_found < N_HITS / 2)
-    g_error ("only %u of %u points hit an item", n_found, N_HITS);
+  if (n_found < n_hits / 2)
+    g_error ("only %u of %u points hit an item", n_found, n_hits);
 
-  print_figure ("hit_test_median_100k", bench_median (times, N_HITS), "us");
-  print_figure ("hit_test_p99_100k", bench_percentile (times, N_HITS, 0.99), "us");
+  print_figure ("hit_test_median_100k", bench_median (times, n_hits), "us");
+  print_figure ("hit_test_p99_100k", bench_percentile (times, n_hits, 0.99), "us");
   print_figure ("index_cells_100k", gtm_spatial_index_get_n_cells (index), "cells");
 }
 
@@ -105,7 +126,7 @@ static void
 bench_10k (void)
 {
   g_autoptr(GPtrArray) movable = g_ptr_array_new ();
-  g_autoptr(GtmBoard) board = bench_build_mixed_board (100, 10, movable);
+  g_autoptr(GtmBoard) board = bench_build_mixed_board (sizes->frames_10k, sizes->columns_10k, movable);
   g_autoptr(GtmHistory) history = gtm_history_new ();
   g_autoptr(GtmSpatialIndex) index = NULL;
   g_autoptr(GRand) rand = g_rand_new_with_seed (7);
@@ -114,8 +135,11 @@ bench_10k (void)
   GtmRect extents;
   GtmItem *item = NULL;
   double x = 0, y = 0;
+  guint n_items = sizes->frames_10k * 100;
 
-  g_assert (gtm_board_get_n_items (board) == 10000);
+  g_assert (gtm_board_get_n_items (board) == n_items);
+  g_assert (sizes->n_bands <= G_N_ELEMENTS (times));
+  g_assert (sizes->n_drag_frames <= G_N_ELEMENTS (times));
 
   /* Handlers run in the order they were connected: these two bracket the
    * index's own. */
@@ -129,20 +153,20 @@ bench_10k (void)
   extents.width += 20;
   extents.height += 20;
 
-  for (guint i = 0; i < N_BANDS; i++)
+  for (guint i = 0; i < sizes->n_bands; i++)
     {
       double start = bench_now_us ();
       g_autoptr(GPtrArray) selected = gtm_spatial_index_query_rect (index, &extents,
                                                                     GTM_RECT_MATCH_CONTAINS);
 
       times[i] = bench_now_us () - start;
-      if (selected->len != 10000)
-        g_error ("the rubber band picked %u items of 10000", selected->len);
+      if (selected->len != n_items)
+        g_error ("the rubber band picked %u items of %u", selected->len, n_items);
     }
-  print_figure ("rubber_band_10k", bench_median (times, N_BANDS) / 1000, "ms");
+  print_figure ("rubber_band_10k", bench_median (times, sizes->n_bands) / 1000, "ms");
 
   /* A drag every 60 frames, each of a note joined to its neighbour. */
-  for (guint i = 0; i < N_DRAG_FRAMES; i++)
+  for (guint i = 0; i < sizes->n_drag_frames; i++)
     {
       if (i % 60 == 0)
         {
@@ -161,7 +185,7 @@ bench_10k (void)
     }
   gtm_history_end (history);
 
-  print_figure ("index_update_drag_10k", bench_median (times, N_DRAG_FRAMES), "us");
+  print_figure ("index_update_drag_10k", bench_median (times, sizes->n_drag_frames), "us");
 }
 
 int
@@ -169,6 +193,9 @@ main (int   argc,
       char *argv[])
 {
   setlocale (LC_ALL, "");
+
+  if (bench_smoke ())
+    sizes = &smoke_sizes;
 
   bench_100k ();
   bench_10k ();

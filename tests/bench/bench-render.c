@@ -9,6 +9,9 @@
  * 95th percentile of 60 frames; the first frames lay out text the caches do
  * not hold yet, as when a canvas first shows a region), and the time to
  * render the whole board to a picture at zoom 0.1.
+ *
+ * With GTM_BENCH_SMOKE=1 the board is 2×2 frames (400 items) and each pass
+ * draws 5 frames (a smoke run: the same calls, meaningless figures).
  */
 
 #define G_LOG_DOMAIN "bench-render"
@@ -27,22 +30,28 @@
 #define VIEW_HEIGHT   1080
 #define N_FRAMES      60
 
-/* N_FRAMES frames of a viewport panned diagonally across the board, then
+#define SMOKE_GRID     2
+#define SMOKE_FRAMES   5
+
+static guint grid = GRID;
+static guint n_frames = N_FRAMES;
+
+/* n_frames frames of a viewport panned diagonally across the board, then
  * back and forth across its middle, as a user scrolling around would. */
 static void
 bench_viewport (GtmBoard *board,
                 double    zoom)
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, VIEW_WIDTH, VIEW_HEIGHT);
-  double board_width = GRID * BENCH_FRAME_STEP_X;
-  double board_height = GRID * BENCH_FRAME_STEP_Y;
+  double board_width = grid * BENCH_FRAME_STEP_X;
+  double board_height = grid * BENCH_FRAME_STEP_Y;
   double view_width = VIEW_WIDTH / zoom;
   double view_height = VIEW_HEIGHT / zoom;
   double times[N_FRAMES];
 
-  for (guint i = 0; i < N_FRAMES; i++)
+  for (guint i = 0; i < n_frames; i++)
     {
-      double t = (double) i / (N_FRAMES - 1);
+      double t = (double) i / (n_frames - 1);
       double x = t * MAX (0, board_width - view_width);
       double y = (i % 2 == 0 ? t : 0.5) * MAX (0, board_height - view_height);
       double start;
@@ -60,9 +69,9 @@ bench_viewport (GtmBoard *board,
 
   printf ("viewport %dx%d zoom %.2f: median %.1f ms, p95 %.1f ms, max %.1f ms per frame\n",
           VIEW_WIDTH, VIEW_HEIGHT, zoom,
-          bench_median (times, N_FRAMES),
-          bench_percentile (times, N_FRAMES, 0.95),
-          bench_percentile (times, N_FRAMES, 1.0));
+          bench_median (times, n_frames),
+          bench_percentile (times, n_frames, 0.95),
+          bench_percentile (times, n_frames, 1.0));
 
   cairo_surface_destroy (surface);
 }
@@ -101,8 +110,14 @@ main (int   argc,
 
   setlocale (LC_ALL, "");
 
+  if (bench_smoke ())
+    {
+      grid = SMOKE_GRID;
+      n_frames = SMOKE_FRAMES;
+    }
+
   start = bench_now_us ();
-  board = bench_build_mixed_board (GRID * GRID, GRID, NULL);
+  board = bench_build_mixed_board (grid * grid, grid, NULL);
   printf ("board: %u items built in %.0f ms\n",
           gtm_board_get_n_items (board), (bench_now_us () - start) / 1000);
 

@@ -2,7 +2,8 @@
  *
  * Prints figures; asserts nothing. Usage: bench-save [FOLDER]
  * (default: the temporary folder; the file system matters, since every
- * save syncs the file and its folder to disk).
+ * save syncs the file and its folder to disk). With GTM_BENCH_SMOKE=1
+ * it saves 1 MB three times and 2 MB twice instead (a smoke run).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -94,8 +95,16 @@ main (int   argc,
 
   g_print ("bench-save: safe save (temp file, fsync, rename, folder fsync) in %s (%s)\n",
            folder, file_system_name (folder));
-  bench (dir, 1024 * 1024, 21);
-  bench (dir, 20 * 1024 * 1024, 7);
+  if (bench_smoke ())
+    {
+      bench (dir, 1024 * 1024, 3);
+      bench (dir, 2 * 1024 * 1024, 2);
+    }
+  else
+    {
+      bench (dir, 1024 * 1024, 21);
+      bench (dir, 20 * 1024 * 1024, 7);
+    }
 
   g_rmdir (dir);
 
