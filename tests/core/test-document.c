@@ -12,34 +12,7 @@
 
 #include "gtm-core.h"
 #include "gtm-document.h"
-
-static char *
-make_temp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("gtm-document-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_dir (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
+#include "gtm-core-test-utils.h"
 
 /* A project with one board holding one note, written to @path. */
 static GtmProject *
@@ -153,7 +126,7 @@ test_title_follows_project (void)
 static void
 test_load_async (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = gtm_core_test_make_dir ("gtm-document");
   g_autofree char *path = g_build_filename (dir, "launch.gtm", NULL);
   g_autoptr(GtmProject) written = write_project (path);
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -171,13 +144,13 @@ test_load_async (void)
   g_assert_false (gtm_document_is_pristine (document));
   g_assert_cmpstr (gtm_item_get_text (first_item (document)), ==, "Hello 你好");
 
-  remove_dir (dir);
+  gtm_core_test_remove_tree (dir);
 }
 
 static void
 test_load_errors_name_the_file (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = gtm_core_test_make_dir ("gtm-document");
   g_autofree char *path = g_build_filename (dir, "broken 坏.gtm", NULL);
   g_autofree char *missing_path = g_build_filename (dir, "missing.gtm", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -200,13 +173,13 @@ test_load_errors_name_the_file (void)
   g_assert_nonnull (error);
   g_assert_true (g_str_has_prefix (error->message, "Could not open “missing.gtm”: "));
 
-  remove_dir (dir);
+  gtm_core_test_remove_tree (dir);
 }
 
 static void
 test_save_async (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = gtm_core_test_make_dir ("gtm-document");
   g_autofree char *path = g_build_filename (dir, "launch.gtm", NULL);
   g_autofree char *copy_path = g_build_filename (dir, "copy.gtm", NULL);
   g_autoptr(GtmProject) written = write_project (path);
@@ -257,13 +230,13 @@ test_save_async (void)
   gtm_history_redo (history);
   g_assert_false (gtm_document_get_modified (document));
 
-  remove_dir (dir);
+  gtm_core_test_remove_tree (dir);
 }
 
 static void
 test_edit_during_save_stays_modified (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = gtm_core_test_make_dir ("gtm-document");
   g_autofree char *path = g_build_filename (dir, "launch.gtm", NULL);
   g_autoptr(GtmProject) written = write_project (path);
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -298,13 +271,13 @@ test_edit_during_save_stays_modified (void)
   g_assert_cmpfloat (gtm_item_get_x (item), ==, 100.0);
   g_assert_cmpfloat (gtm_item_get_y (item), ==, 20.0);
 
-  remove_dir (dir);
+  gtm_core_test_remove_tree (dir);
 }
 
 static void
 test_save_failure_keeps_everything (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = gtm_core_test_make_dir ("gtm-document");
   g_autofree char *path = g_build_filename (dir, "launch.gtm", NULL);
   g_autofree char *blocker = g_build_filename (dir, "not-a-folder", NULL);
   g_autofree char *bad_path = g_build_filename (blocker, "launch.gtm", NULL);
@@ -351,7 +324,7 @@ test_save_failure_keeps_everything (void)
   g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
   g_assert_cmpstr (before, ==, after);
 
-  remove_dir (dir);
+  gtm_core_test_remove_tree (dir);
 }
 
 /* A project the reader would refuse is never written: the user could not
@@ -359,7 +332,7 @@ test_save_failure_keeps_everything (void)
 static void
 test_save_refuses_unreadable_project (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = gtm_core_test_make_dir ("gtm-document");
   g_autofree char *path = g_build_filename (dir, "launch.gtm", NULL);
   g_autoptr(GtmProject) written = write_project (path);
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -387,7 +360,7 @@ test_save_refuses_unreadable_project (void)
   g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
   g_assert_cmpstr (before, ==, after);
 
-  remove_dir (dir);
+  gtm_core_test_remove_tree (dir);
 }
 
 /* The command line's upgrade: read an old version, save through the same
@@ -397,7 +370,7 @@ test_upgrade_old_version (void)
 {
   const char *data_dir = g_getenv ("GTM_TEST_DATA");
   g_autofree char *fixture = NULL;
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = gtm_core_test_make_dir ("gtm-document");
   g_autofree char *path = g_build_filename (dir, "old.gtm", NULL);
   g_autofree char *contents = NULL;
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -426,7 +399,7 @@ test_upgrade_old_version (void)
   g_assert_nonnull (strstr (contents, "\"version\": 1"));
   g_object_unref (read_back (path));
 
-  remove_dir (dir);
+  gtm_core_test_remove_tree (dir);
 }
 
 /* Temporary files an interrupted save left next to the file go away when
@@ -434,7 +407,7 @@ test_upgrade_old_version (void)
 static void
 test_load_cleans_stale_temp_files (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = gtm_core_test_make_dir ("gtm-document");
   g_autofree char *path = g_build_filename (dir, "launch.gtm", NULL);
   g_autofree char *stale = g_build_filename (dir, ".launch.gtm.999999999-0badf00d.gtm-save~", NULL);
   g_autoptr(GtmProject) written = write_project (path);
@@ -446,7 +419,7 @@ test_load_cleans_stale_temp_files (void)
   g_assert_nonnull (document);
   g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
 
-  remove_dir (dir);
+  gtm_core_test_remove_tree (dir);
 }
 
 int

@@ -26,46 +26,9 @@
 #include <glib/gstdio.h>
 
 #include "gtm-save.h"
+#include "gtm-core-test-utils.h"
 
 /* Helpers ----------------------------------------------------------------- */
-
-static char *
-make_test_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("gtm-save-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_tree (const char *path)
-{
-  struct stat st;
-
-  if (lstat (path, &st) != 0)
-    return;
-
-  if (S_ISDIR (st.st_mode))
-    {
-      g_autoptr(GDir) dir = NULL;
-      const char *entry;
-
-      chmod (path, 0700);
-      dir = g_dir_open (path, 0, NULL);
-      while (dir != NULL && (entry = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, entry, NULL);
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    {
-      g_unlink (path);
-    }
-}
 
 static GBytes *
 make_payload (gsize   size,
@@ -240,7 +203,7 @@ run_in_subprocess (void)
 static void
 test_new_file (void)
 {
-  g_autofree char *dir = make_test_dir ();
+  g_autofree char *dir = gtm_core_test_make_dir ("gtm-save");
   g_autofree char *path = g_build_filename (dir, "plan.gtm", NULL);
   g_autoptr(GBytes) content = bytes_from_string ("{\"version\": 1, \"name\": \"新品发布\"}\n");
   g_autoptr(GError) error = NULL;
@@ -256,13 +219,13 @@ test_new_file (void)
   g_assert_cmpint (file_mode (path), ==, 0666 & ~mask);
   g_assert_cmpuint (count_entries (dir), ==, 1);
 
-  remove_tree (dir);
+  gtm_core_test_remove_tree (dir);
 }
 
 static void
 test_replace_existing (void)
 {
-  g_autofree char *dir = make_test_dir ();
+  g_autofree char *dir = gtm_core_test_make_dir ("gtm-save");
   g_autofree char *path = g_build_filename (dir, "plan.gtm", NULL);
   g_autoptr(GBytes) old_content = make_payload (100 * 1024, 1);
   g_autoptr(GBytes) new_content = bytes_from_string ("new and shorter");
@@ -305,13 +268,13 @@ test_replace_existing (void)
 
   g_assert_cmpuint (count_entries (dir), ==, 1);
 
-  remove_tree (dir);
+  gtm_core_test_remove_tree (dir);
 }
 
 static void
 test_chinese_and_long_names (void)
 {
-  g_autofree char *dir = make_test_dir ();
+  g_autofree char *dir = gtm_core_test_make_dir ("gtm-save");
   g_autoptr(GBytes) content = bytes_from_string ("内容");
   g_autoptr(GString) long_name = g_string_new (NULL);
   g_autofree char *short_path = g_build_filename (dir, "产品发布计划.gtm", NULL);
@@ -337,7 +300,7 @@ test_chinese_and_long_names (void)
   assert_content (long_path, content);
   g_assert_cmpuint (count_entries (dir), ==, 2);
 
-  remove_tree (dir);
+  gtm_core_test_remove_tree (dir);
 }
 
 /* Links ------------------------------------------------------------------- */
@@ -345,7 +308,7 @@ test_chinese_and_long_names (void)
 static void
 test_symlink (void)
 {
-  g_autofree char *dir = make_test_dir ();
+  g_autofree char *dir = gtm_core_test_make_dir ("gtm-save");
   g_autofree char *real_dir = g_build_filename (dir, "real", NULL);
   g_autofree char *real_path = g_build_filename (real_dir, "plan.gtm", NULL);
   g_autofree char *link1 = g_build_filename (dir, "link1.gtm", NULL);
@@ -380,13 +343,13 @@ test_symlink (void)
   g_assert_cmpuint (count_entries (real_dir), ==, 1);
   g_assert_cmpuint (count_entries (dir), ==, 3);
 
-  remove_tree (dir);
+  gtm_core_test_remove_tree (dir);
 }
 
 static void
 test_symlink_dangling (void)
 {
-  g_autofree char *dir = make_test_dir ();
+  g_autofree char *dir = gtm_core_test_make_dir ("gtm-save");
   g_autofree char *link = g_build_filename (dir, "link.gtm", NULL);
   g_autofree char *missing = g_build_filename (dir, "missing.gtm", NULL);
   g_autoptr(GBytes) content = bytes_from_string ("created through the link");
@@ -401,13 +364,13 @@ test_symlink_dangling (void)
   assert_content (missing, content);
   assert_content (link, content);
 
-  remove_tree (dir);
+  gtm_core_test_remove_tree (dir);
 }
 
 static void
 test_symlink_loop (void)
 {
-  g_autofree char *dir = make_test_dir ();
+  g_autofree char *dir = gtm_core_test_make_dir ("gtm-save");
   g_autofree char *a = g_build_filename (dir, "a.gtm", NULL);
   g_autofree char *b = g_build_filename (dir, "b.gtm", NULL);
   g_autoptr(GBytes) content = bytes_from_string ("x");
@@ -423,13 +386,13 @@ test_symlink_loop (void)
   g_assert_true (g_file_test (a, G_FILE_TEST_IS_SYMLINK));
   g_assert_cmpuint (count_entries (dir), ==, 2);
 
-  remove_tree (dir);
+  gtm_core_test_remove_tree (dir);
 }
 
 static void
 test_hard_link (void)
 {
-  g_autofree char *dir = make_test_dir ();
+  g_autofree char *dir = gtm_core_test_make_dir ("gtm-save");
   g_autofree char *path = g_build_filename (dir, "plan.gtm", NULL);
   g_autofree char *other = g_build_filename (dir, "copy.gtm", NULL);
   g_autoptr(GBytes) old_content = bytes_from_string ("shared by two names");
@@ -453,7 +416,7 @@ test_hard_link (void)
   g_assert_cmpuint (st.st_nlink, ==, 2);
   g_assert_cmpuint (count_temps (dir), ==, 0);
 
-  remove_tree (dir);
+  gtm_core_test_remove_tree (dir);
 }
 
 /* Refusals and failures --------------------------------------------------- */
@@ -461,7 +424,7 @@ test_hard_link (void)
 static void
 test_not_regular (void)
 {
-  g_autofree char *dir = make_test_dir ();
+  g_autofree char *dir = gtm_core_test_make_dir ("gtm-save");
   g_autofree char *folder = g_build_filename (dir, "folder.gtm", NULL);
   g_autofree char *fifo = g_build_filename (dir, "pipe.gtm", NULL);
   g_autofree char *link = g_build_filename (dir, "device.gtm", NULL);
@@ -492,7 +455,7 @@ test_not_regular (void)
 
   g_assert_cmpuint (count_entries (dir), ==, 3);
 
-  remove_tree (dir);
+  gtm_core_test_remove_tree (dir);
 }
 
 static void
@@ -510,7 +473,7 @@ test_not_local (void)
 static void
 test_missing_folder (void)
 {
-  g_autofree char *dir = make_test_dir ();
+  g_autofree char *dir = gtm_core_test_make_dir ("gtm-save");
   g_autofree char *path = g_build_filename (dir, "gone", "plan.gtm", NULL);
   g_autoptr(GBytes) content = bytes_from_string ("x");
   g_autoptr(GError) error = NULL;
@@ -521,13 +484,13 @@ test_missing_folder (void)
   g_assert_nonnull (strstr (error->message, "gone"));
   g_assert_cmpuint (count_entries (dir), ==, 0);
 
-  remove_tree (dir);
+  gtm_core_test_remove_tree (dir);
 }
 
 static void
 test_folder_is_a_file (void)
 {
-  g_autofree char *dir = make_test_dir ();
+  g_autofree char *dir = gtm_core_test_make_dir ("gtm-save");
   g_autofree char *not_folder = g_build_filename (dir, "notes.txt", NULL);
   g_autofree char *path = g_build_filename (not_folder, "plan.gtm", NULL);
   g_autoptr(GBytes) old_content = bytes_from_string ("a file where a folder should be");
@@ -543,7 +506,7 @@ test_folder_is_a_file (void)
   assert_content (not_folder, old_content);
   g_assert_cmpuint (count_entries (dir), ==, 1);
 
-  remove_tree (dir);
+  gtm_core_test_remove_tree (dir);
 }
 
 /* Whether this root process can become an ordinary user (nobody), to test
@@ -611,7 +574,7 @@ test_unwritable_folder (void)
   if (!run_as_ordinary_user ())
     return;
 
-  dir = make_test_dir ();
+  dir = gtm_core_test_make_dir ("gtm-save");
   path = g_build_filename (dir, "plan.gtm", NULL);
   write_file (path, old_content, 0644);
   g_assert_no_errno (chmod (dir, 0555));
@@ -623,7 +586,7 @@ test_unwritable_folder (void)
   assert_content (path, old_content);
   g_assert_cmpuint (count_entries (dir), ==, 1);
 
-  remove_tree (dir);
+  gtm_core_test_remove_tree (dir);
 }
 
 /* A read-only file in a writable folder: a rename could replace it, but
@@ -640,14 +603,14 @@ test_read_only_file (void)
 
   if (geteuid () == 0 && !g_test_subprocess ())
     {
-      dir = make_test_dir ();
+      dir = gtm_core_test_make_dir ("gtm-save");
       path = g_build_filename (dir, "plan.gtm", NULL);
       write_file (path, old_content, 0444);
       g_assert_true (save_path (path, new_content, &error));
       g_assert_no_error (error);
       assert_content (path, new_content);
       g_assert_cmpint (file_mode (path), ==, 0444);
-      remove_tree (dir);
+      gtm_core_test_remove_tree (dir);
       g_clear_pointer (&dir, g_free);
       g_clear_pointer (&path, g_free);
     }
@@ -655,7 +618,7 @@ test_read_only_file (void)
   if (!run_as_ordinary_user ())
     return;
 
-  dir = make_test_dir ();
+  dir = gtm_core_test_make_dir ("gtm-save");
   path = g_build_filename (dir, "plan.gtm", NULL);
   write_file (path, old_content, 0444);
 
@@ -667,7 +630,7 @@ test_read_only_file (void)
   g_assert_cmpint (file_mode (path), ==, 0444);
   g_assert_cmpuint (count_entries (dir), ==, 1);
 
-  remove_tree (dir);
+  gtm_core_test_remove_tree (dir);
 }
 
 /* A real full disk: a 64 KiB tmpfs. The write fails midway with ENOSPC. */
@@ -693,7 +656,7 @@ test_disk_full (void)
     }
 
   enter_private_mount_namespace ();
-  dir = make_test_dir ();
+  dir = gtm_core_test_make_dir ("gtm-save");
   g_assert_no_errno (mount ("tmpfs", dir, "tmpfs", 0, "size=64k,mode=0755"));
 
   path = g_build_filename (dir, "plan.gtm", NULL);
@@ -723,7 +686,7 @@ test_disk_full (void)
   g_assert_cmpuint (count_entries (dir), ==, 1);
 
   g_assert_no_errno (umount (dir));
-  remove_tree (dir);
+  gtm_core_test_remove_tree (dir);
 }
 
 /* A read-only disk: the folder's file system is remounted read-only. */
@@ -748,7 +711,7 @@ test_read_only_disk (void)
     }
 
   enter_private_mount_namespace ();
-  dir = make_test_dir ();
+  dir = gtm_core_test_make_dir ("gtm-save");
   g_assert_no_errno (mount ("tmpfs", dir, "tmpfs", 0, "size=1m,mode=0755"));
   path = g_build_filename (dir, "plan.gtm", NULL);
   write_file (path, old_content, 0644);
@@ -761,7 +724,7 @@ test_read_only_disk (void)
   g_assert_cmpuint (count_entries (dir), ==, 1);
 
   g_assert_no_errno (umount (dir));
-  remove_tree (dir);
+  gtm_core_test_remove_tree (dir);
 }
 
 /* The save fails midway without any privilege: with RLIMIT_FSIZE the kernel
@@ -783,7 +746,7 @@ test_file_too_large (void)
       return;
     }
 
-  dir = make_test_dir ();
+  dir = gtm_core_test_make_dir ("gtm-save");
   path = g_build_filename (dir, "plan.gtm", NULL);
   write_file (path, old_content, 0644);
 
@@ -797,7 +760,7 @@ test_file_too_large (void)
   assert_content (path, old_content);
   g_assert_cmpuint (count_entries (dir), ==, 1);
 
-  remove_tree (dir);
+  gtm_core_test_remove_tree (dir);
 }
 
 /* Cancellation ------------------------------------------------------------ */
@@ -843,7 +806,7 @@ save_async_and_wait (GFile        *file,
 static void
 test_cancel_before (void)
 {
-  g_autofree char *dir = make_test_dir ();
+  g_autofree char *dir = gtm_core_test_make_dir ("gtm-save");
   g_autofree char *path = g_build_filename (dir, "plan.gtm", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GBytes) old_content = bytes_from_string ("old");
@@ -868,13 +831,13 @@ test_cancel_before (void)
   assert_content (path, old_content);
   g_assert_cmpuint (count_entries (dir), ==, 1);
 
-  remove_tree (dir);
+  gtm_core_test_remove_tree (dir);
 }
 
 static void
 test_cancel_after (void)
 {
-  g_autofree char *dir = make_test_dir ();
+  g_autofree char *dir = gtm_core_test_make_dir ("gtm-save");
   g_autofree char *path = g_build_filename (dir, "plan.gtm", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GBytes) old_content = bytes_from_string ("old");
@@ -891,7 +854,7 @@ test_cancel_after (void)
   assert_content (path, new_content);
   g_assert_cmpuint (count_entries (dir), ==, 1);
 
-  remove_tree (dir);
+  gtm_core_test_remove_tree (dir);
 }
 
 /* Cancelling while a big save runs in the worker: whatever moment the cancel
@@ -900,7 +863,7 @@ test_cancel_after (void)
 static void
 test_cancel_during (void)
 {
-  g_autofree char *dir = make_test_dir ();
+  g_autofree char *dir = gtm_core_test_make_dir ("gtm-save");
   g_autofree char *path = g_build_filename (dir, "plan.gtm", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GBytes) old_content = make_payload (1024, 8);
@@ -935,7 +898,7 @@ test_cancel_during (void)
     }
 
   g_test_message ("%u of 6 saves were cancelled", cancelled);
-  remove_tree (dir);
+  gtm_core_test_remove_tree (dir);
 }
 
 /* Asynchronous saving ----------------------------------------------------- */
@@ -943,7 +906,7 @@ test_cancel_during (void)
 static void
 test_async (void)
 {
-  g_autofree char *dir = make_test_dir ();
+  g_autofree char *dir = gtm_core_test_make_dir ("gtm-save");
   g_autofree char *path = g_build_filename (dir, "plan.gtm", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GBytes) old_content = bytes_from_string ("old");
@@ -961,7 +924,7 @@ test_async (void)
   assert_content (path, new_content);
   g_assert_cmpuint (count_entries (dir), ==, 1);
 
-  remove_tree (dir);
+  gtm_core_test_remove_tree (dir);
 }
 
 typedef struct
@@ -990,7 +953,7 @@ save_from_thread (gpointer data)
 static void
 test_async_from_thread (void)
 {
-  g_autofree char *dir = make_test_dir ();
+  g_autofree char *dir = gtm_core_test_make_dir ("gtm-save");
   g_autofree char *path = g_build_filename (dir, "plan.gtm", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GBytes) content = make_payload (1024 * 1024, 11);
@@ -1009,14 +972,14 @@ test_async_from_thread (void)
   assert_content (path, content);
   g_assert_cmpuint (count_entries (dir), ==, 1);
 
-  remove_tree (dir);
+  gtm_core_test_remove_tree (dir);
 }
 
 /* Two saves of the same file racing: the file ends as one of them. */
 static void
 test_async_concurrent (void)
 {
-  g_autofree char *dir = make_test_dir ();
+  g_autofree char *dir = gtm_core_test_make_dir ("gtm-save");
   g_autofree char *path = g_build_filename (dir, "plan.gtm", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GBytes) a = make_payload (3 * 1024 * 1024, 12);
@@ -1039,7 +1002,7 @@ test_async_concurrent (void)
   g_assert_true (g_bytes_equal (result, a) || g_bytes_equal (result, b));
   g_assert_cmpuint (count_entries (dir), ==, 1);
 
-  remove_tree (dir);
+  gtm_core_test_remove_tree (dir);
 }
 
 /* Cleaning up after interrupted saves -------------------------------------- */
@@ -1061,7 +1024,7 @@ make_temp (const char *dir,
 static void
 test_cleanup_stale (void)
 {
-  g_autofree char *dir = make_test_dir ();
+  g_autofree char *dir = gtm_core_test_make_dir ("gtm-save");
   g_autofree char *path = g_build_filename (dir, "plan.gtm", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GBytes) content = bytes_from_string ("the user's file");
@@ -1107,7 +1070,7 @@ test_cleanup_stale (void)
   g_assert_cmpuint (gtm_save_cleanup_stale (file), ==, 1);
   g_assert_false (g_file_test (locked_temp, G_FILE_TEST_EXISTS));
 
-  remove_tree (dir);
+  gtm_core_test_remove_tree (dir);
 }
 
 /* Temporary files are next to the real file, so cleanup through a link
@@ -1115,7 +1078,7 @@ test_cleanup_stale (void)
 static void
 test_cleanup_through_symlink (void)
 {
-  g_autofree char *dir = make_test_dir ();
+  g_autofree char *dir = gtm_core_test_make_dir ("gtm-save");
   g_autofree char *real_dir = g_build_filename (dir, "real", NULL);
   g_autofree char *real_path = g_build_filename (real_dir, "plan.gtm", NULL);
   g_autofree char *link = g_build_filename (dir, "link.gtm", NULL);
@@ -1133,7 +1096,7 @@ test_cleanup_through_symlink (void)
   g_assert_false (g_file_test (temp, G_FILE_TEST_EXISTS));
   g_assert_cmpuint (count_entries (real_dir), ==, 1);
 
-  remove_tree (dir);
+  gtm_core_test_remove_tree (dir);
 }
 
 int
