@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <gobject/gvaluecollector.h>
 #include <glib/gi18n-lib.h>
 
@@ -95,6 +96,42 @@ step_free (Step *step)
   g_free (step);
 }
 
+/* Takes the element at @from out and puts it in at @to, as one
+ * items-changed over the range between them: listeners never see the
+ * element leave the list (a selection keeps it, an index just reorders). */
+static void
+move_in_list (GListStore *list,
+              guint       from,
+              guint       to)
+{
+  guint first = MIN (from, to);
+  guint n = MAX (from, to) - first + 1;
+  g_autofree gpointer *elements = g_new (gpointer, n);
+
+  for (guint i = 0; i < n; i++)
+    elements[i] = g_list_model_get_item (G_LIST_MODEL (list), first + i);
+
+  if (from < to)
+    {
+      gpointer moved = elements[0];
+
+      memmove (elements, elements + 1, (n - 1) * sizeof (gpointer));
+      elements[n - 1] = moved;
+    }
+  else
+    {
+      gpointer moved = elements[n - 1];
+
+      memmove (elements + 1, elements, (n - 1) * sizeof (gpointer));
+      elements[0] = moved;
+    }
+
+  g_list_store_splice (list, first, n, elements, n);
+
+  for (guint i = 0; i < n; i++)
+    g_object_unref (elements[i]);
+}
+
 static void
 change_apply (Change *change)
 {
@@ -111,12 +148,7 @@ change_apply (Change *change)
       gtm_node_detach (change->child);
       break;
     case CHANGE_MOVE:
-      {
-        g_autoptr(GObject) moved = g_list_model_get_item (G_LIST_MODEL (change->list), change->position);
-
-        g_list_store_remove (change->list, change->position);
-        g_list_store_insert (change->list, change->to, moved);
-      }
+      move_in_list (change->list, change->position, change->to);
       break;
     default:
       g_assert_not_reached ();
@@ -139,12 +171,7 @@ change_revert (Change *change)
       g_list_store_insert (change->list, change->position, change->child);
       break;
     case CHANGE_MOVE:
-      {
-        g_autoptr(GObject) moved = g_list_model_get_item (G_LIST_MODEL (change->list), change->to);
-
-        g_list_store_remove (change->list, change->to);
-        g_list_store_insert (change->list, change->position, moved);
-      }
+      move_in_list (change->list, change->to, change->position);
       break;
     default:
       g_assert_not_reached ();
