@@ -36,6 +36,7 @@
 #include "gtm-render.h"
 #include "gtm-save.h"
 #include "gtm-segment.h"
+#include "gtm-selection.h"
 #include "gtm-shape.h"
 #include "gtm-snap.h"
 #include "gtm-spatial-index.h"
