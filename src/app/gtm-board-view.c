@@ -11,8 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "gtm-board-view.h"
-#include "gtm-render.h"
-#include "gtm-viewport.h"
+#include "gtm-core.h"
 
 /* Space around the items when fitting a board into the view. */
 #define FIT_MARGIN 48.0
@@ -29,6 +28,9 @@ struct _GtmBoardView
 
   GtmBoard    *board;
   gulong       changed_id;
+  GtmHistory  *history;
+  GtmSelection *selection;
+  GtmTool      tool;
 
   GtmViewport  viewport;
   /* The viewport of each board shown before, so switching back to a board
@@ -59,10 +61,22 @@ enum {
   PROP_0,
   PROP_BOARD,
   PROP_ZOOM,
+  PROP_TOOL,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_ENUM_TYPE (GtmTool, gtm_tool,
+  G_DEFINE_ENUM_VALUE (GTM_TOOL_SELECT, "select"),
+  G_DEFINE_ENUM_VALUE (GTM_TOOL_NOTE, "note"),
+  G_DEFINE_ENUM_VALUE (GTM_TOOL_TEXT_BOX, "text-box"),
+  G_DEFINE_ENUM_VALUE (GTM_TOOL_RECTANGLE, "rectangle"),
+  G_DEFINE_ENUM_VALUE (GTM_TOOL_ROUNDED_RECTANGLE, "rounded-rectangle"),
+  G_DEFINE_ENUM_VALUE (GTM_TOOL_ELLIPSE, "ellipse"),
+  G_DEFINE_ENUM_VALUE (GTM_TOOL_DIAMOND, "diamond"),
+  G_DEFINE_ENUM_VALUE (GTM_TOOL_FRAME, "frame"),
+  G_DEFINE_ENUM_VALUE (GTM_TOOL_CONNECTOR, "connector"))
 
 G_DEFINE_FINAL_TYPE (GtmBoardView, gtm_board_view, GTK_TYPE_WIDGET)
 
@@ -433,7 +447,7 @@ gtm_board_view_dispose (GObject *object)
   GHashTableIter iter;
   gpointer board;
 
-  gtm_board_view_set_board (self, NULL);
+  gtm_board_view_set_document (self, NULL, NULL, NULL);
 
   g_hash_table_iter_init (&iter, self->viewports);
   while (g_hash_table_iter_next (&iter, &board, NULL))
@@ -471,6 +485,10 @@ gtm_board_view_get_property (GObject    *object,
       g_value_set_double (value, self->viewport.zoom);
       break;
 
+    case PROP_TOOL:
+      g_value_set_enum (value, self->tool);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -486,8 +504,8 @@ gtm_board_view_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_BOARD:
-      gtm_board_view_set_board (self, g_value_get_object (value));
+    case PROP_TOOL:
+      gtm_board_view_set_tool (self, g_value_get_enum (value));
       break;
 
     case PROP_ZOOM:
@@ -517,7 +535,12 @@ gtm_board_view_class_init (GtmBoardViewClass *klass)
   properties[PROP_BOARD] =
     g_param_spec_object ("board", NULL, NULL,
                          GTM_TYPE_BOARD,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_TOOL] =
+    g_param_spec_enum ("tool", NULL, NULL,
+                       GTM_TYPE_TOOL, GTM_TOOL_SELECT,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_ZOOM] =
     g_param_spec_double ("zoom", NULL, NULL,
@@ -595,14 +618,26 @@ gtm_board_view_get_board (GtmBoardView *self)
 }
 
 void
-gtm_board_view_set_board (GtmBoardView *self,
-                          GtmBoard     *board)
+gtm_board_view_set_document (GtmBoardView *self,
+                             GtmBoard     *board,
+                             GtmHistory   *history,
+                             GtmSelection *selection)
 {
   GtmViewport *saved;
   double old_zoom;
 
   g_return_if_fail (GTM_IS_BOARD_VIEW (self));
   g_return_if_fail (!board || GTM_IS_BOARD (board));
+  g_return_if_fail (!board || GTM_IS_HISTORY (history));
+  g_return_if_fail (!board || (GTM_IS_SELECTION (selection) &&
+                               gtm_selection_get_board (selection) == board));
+
+  g_set_object (&self->history, history);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  g_set_object (&self->selection, selection);
+  if (selection != NULL)
+    g_signal_connect_swapped (selection, "changed", G_CALLBACK (gtk_widget_queue_draw), self);
 
   if (self->board == board)
     return;
@@ -729,4 +764,149 @@ gtm_board_view_get_n_draws (GtmBoardView *self)
   g_return_val_if_fail (GTM_IS_BOARD_VIEW (self), 0);
 
   return self->n_draws;
+}
+
+/**
+ * gtm_board_view_get_selection:
+ *
+ * Returns: (transfer none) (nullable): the selection shown
+ */
+GtmSelection *
+gtm_board_view_get_selection (GtmBoardView *self)
+{
+  g_return_val_if_fail (GTM_IS_BOARD_VIEW (self), NULL);
+
+  return self->selection;
+}
+
+GtmTool
+gtm_board_view_get_tool (GtmBoardView *self)
+{
+  g_return_val_if_fail (GTM_IS_BOARD_VIEW (self), GTM_TOOL_SELECT);
+
+  return self->tool;
+}
+
+void
+gtm_board_view_set_tool (GtmBoardView *self,
+                         GtmTool       tool)
+{
+  g_return_if_fail (GTM_IS_BOARD_VIEW (self));
+  g_return_if_fail (tool <= GTM_TOOL_CONNECTOR);
+
+  if (self->tool == tool)
+    return;
+
+  self->tool = tool;
+  update_cursor (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOOL]);
+}
+
+void
+gtm_board_view_get_center (GtmBoardView *self,
+                           double       *board_x,
+                           double       *board_y)
+{
+  g_return_if_fail (GTM_IS_BOARD_VIEW (self));
+
+  gtm_viewport_to_board (&self->viewport,
+                         gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
+                         gtk_widget_get_height (GTK_WIDGET (self)) / 2.0,
+                         board_x, board_y);
+}
+
+/* Sizes of new items, in board units. */
+#define NEW_SHAPE_WIDTH  160.0
+#define NEW_SHAPE_HEIGHT 100.0
+#define NEW_FRAME_WIDTH  640.0
+#define NEW_FRAME_HEIGHT 420.0
+
+static GtmItem *
+create_item (GtmBoardView *self,
+             GtmTool       tool)
+{
+  static const GtmShapeKind shapes[] = {
+    [GTM_TOOL_RECTANGLE] = GTM_SHAPE_RECTANGLE,
+    [GTM_TOOL_ROUNDED_RECTANGLE] = GTM_SHAPE_ROUNDED_RECTANGLE,
+    [GTM_TOOL_ELLIPSE] = GTM_SHAPE_ELLIPSE,
+    [GTM_TOOL_DIAMOND] = GTM_SHAPE_DIAMOND,
+  };
+  GtmItem * const *selected;
+  guint n_selected;
+
+  switch (tool)
+    {
+    case GTM_TOOL_NOTE:
+      return gtm_note_new (0, 0, "");
+
+    case GTM_TOOL_TEXT_BOX:
+      return gtm_text_box_new (0, 0, "");
+
+    case GTM_TOOL_RECTANGLE:
+    case GTM_TOOL_ROUNDED_RECTANGLE:
+    case GTM_TOOL_ELLIPSE:
+    case GTM_TOOL_DIAMOND:
+      return gtm_shape_new (shapes[tool], 0, 0, NEW_SHAPE_WIDTH, NEW_SHAPE_HEIGHT);
+
+    case GTM_TOOL_FRAME:
+      return gtm_frame_new (0, 0, NEW_FRAME_WIDTH, NEW_FRAME_HEIGHT, _("Frame"));
+
+    case GTM_TOOL_CONNECTOR:
+      selected = gtm_selection_get_items (self->selection, &n_selected);
+      for (guint i = n_selected; i-- > 1;)
+        {
+          if (GTM_IS_CONNECTOR (selected[i]))
+            continue;
+          for (guint j = i; j-- > 0;)
+            {
+              if (!GTM_IS_CONNECTOR (selected[j]))
+                return gtm_connector_new (gtm_node_get_id (GTM_NODE (selected[j])),
+                                          gtm_node_get_id (GTM_NODE (selected[i])));
+            }
+        }
+      return NULL;
+
+    case GTM_TOOL_SELECT:
+    default:
+      return NULL;
+    }
+}
+
+/**
+ * gtm_board_view_insert:
+ *
+ * Returns: (transfer none) (nullable): the new item
+ */
+GtmItem *
+gtm_board_view_insert (GtmBoardView *self,
+                       GtmTool       tool,
+                       double        x,
+                       double        y)
+{
+  g_autoptr(GtmItem) item = NULL;
+
+  g_return_val_if_fail (GTM_IS_BOARD_VIEW (self), NULL);
+
+  if (self->board == NULL || (item = create_item (self, tool)) == NULL)
+    return NULL;
+
+  if (!GTM_IS_CONNECTOR (item))
+    g_object_set (item,
+                  "x", round (x - gtm_item_get_width (item) / 2.0),
+                  "y", round (y - gtm_item_get_height (item) / 2.0),
+                  NULL);
+
+  gtm_board_add_item (self->board, self->history, item);
+  gtm_selection_set (self->selection, &item, 1);
+  gtm_board_view_edit_text (self);
+
+  return item;
+}
+
+gboolean
+gtm_board_view_edit_text (GtmBoardView *self)
+{
+  g_return_val_if_fail (GTM_IS_BOARD_VIEW (self), FALSE);
+
+  return FALSE;
 }

@@ -11,7 +11,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
-#include "gtm-board-view.h"
+#include "gtm-board-editor.h"
 #include "gtm-persona.h"
 #include "gtm-persona-page.h"
 #include "gtm-window.h"
@@ -52,8 +52,8 @@ struct _GtmWindow
   GtkPaned             *paned;
   GtkListBox           *sidebar;
   GtkStack             *content_stack;
+  GtmBoardEditor       *board_editor;
   GtmBoardView         *board_view;
-  GtkLabel             *zoom_label;
   GtmPersonaPage       *persona_page;
 };
 
@@ -295,18 +295,19 @@ show_item (GtmWindow *self,
   if (GTM_IS_BOARD (item))
     {
       gtm_persona_page_set_persona (self->persona_page, NULL);
-      gtm_board_view_set_board (self->board_view, GTM_BOARD (item));
+      gtm_board_editor_set_board (self->board_editor, GTM_BOARD (item),
+                                  gtm_document_get_history (self->document));
       gtk_stack_set_visible_child_name (self->content_stack, "board");
     }
   else if (GTM_IS_PERSONA (item))
     {
-      gtm_board_view_set_board (self->board_view, NULL);
+      gtm_board_editor_set_board (self->board_editor, NULL, NULL);
       gtm_persona_page_set_persona (self->persona_page, GTM_PERSONA (item));
       gtk_stack_set_visible_child_name (self->content_stack, "persona");
     }
   else
     {
-      gtm_board_view_set_board (self->board_view, NULL);
+      gtm_board_editor_set_board (self->board_editor, NULL, NULL);
       gtm_persona_page_set_persona (self->persona_page, NULL);
       gtk_stack_set_visible_child_name (self->content_stack, "empty");
     }
@@ -1169,19 +1170,6 @@ on_drop (GtkDropTarget *target,
   return FALSE;
 }
 
-/* Zoom label */
-
-static gboolean
-zoom_to_label (GBinding     *binding,
-               const GValue *from,
-               GValue       *to,
-               gpointer      user_data)
-{
-  /* Translators: a zoom level, e.g. “100%” */
-  g_value_take_string (to, g_strdup_printf (_("%d%%"), (int) round (g_value_get_double (from) * 100.0)));
-  return TRUE;
-}
-
 /* GObject */
 
 /* The application is set after construction: take what comes from it
@@ -1334,7 +1322,7 @@ gtm_window_class_init (GtmWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (GTM_TYPE_BOARD_VIEW);
+  g_type_ensure (GTM_TYPE_BOARD_EDITOR);
   g_type_ensure (GTM_TYPE_PERSONA_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -1346,8 +1334,7 @@ gtm_window_class_init (GtmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GtmWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, GtmWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, GtmWindow, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, GtmWindow, board_view);
-  gtk_widget_class_bind_template_child (widget_class, GtmWindow, zoom_label);
+  gtk_widget_class_bind_template_child (widget_class, GtmWindow, board_editor);
   gtk_widget_class_bind_template_child (widget_class, GtmWindow, persona_page);
 }
 
@@ -1388,8 +1375,7 @@ gtm_window_init (GtmWindow *self)
   g_signal_connect (self->sidebar, "row-selected",
                     G_CALLBACK (on_sidebar_row_selected), self);
 
-  g_object_bind_property_full (self->board_view, "zoom", self->zoom_label, "label",
-                               G_BINDING_SYNC_CREATE, zoom_to_label, NULL, NULL, NULL);
+  self->board_view = gtm_board_editor_get_view (self->board_editor);
 
   drop_target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
   gtk_drop_target_set_gtypes (drop_target, (GType[]) { GDK_TYPE_FILE_LIST, G_TYPE_FILE }, 2);

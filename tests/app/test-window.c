@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "gtm-core.h"
+#include "gtm-board-editor.h"
 #include "gtm-persona-page.h"
 #include "gtm-test-utils.h"
 
@@ -357,7 +358,8 @@ test_zoom (void)
   g_autoptr(GFile) sample = gtm_test_get_sample ();
   GtmWindow *window = gtm_test_open (sample);
   GtmBoardView *view = gtm_window_get_board_view (window);
-  GtkLabel *zoom_label = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (window), GTM_TYPE_WINDOW,
+  GtkWidget *editor = gtk_widget_get_ancestor (GTK_WIDGET (view), GTM_TYPE_BOARD_EDITOR);
+  GtkLabel *zoom_label = GTK_LABEL (gtk_widget_get_template_child (editor, GTM_TYPE_BOARD_EDITOR,
                                                                    "zoom_label"));
   double fitted = gtm_board_view_get_zoom (view);
 
