@@ -1700,16 +1700,53 @@ is_vector_surface (cairo_surface_t *surface)
     }
 }
 
+/* Sets up @ctx for drawing into @cr. */
+static void
+render_context_init (RenderContext *ctx,
+                     GtmBoard      *board,
+                     cairo_t       *cr)
+{
+  cairo_surface_t *target = cairo_get_target (cr);
+  double ux = 1, uy = 0, vx = 0, vy = 1, sx = 1, sy = 1;
+  GtmColor background;
+
+  *ctx = (RenderContext) { board, cr, 1.0, FALSE, { 1, 1, 1, 1 }, NULL, NULL };
+
+  cairo_surface_get_device_scale (target, &sx, &sy);
+  cairo_user_to_device_distance (cr, &ux, &uy);
+  cairo_user_to_device_distance (cr, &vx, &vy);
+  ctx->scale = sqrt (fabs (ux * vy - uy * vx) * sx * sy);
+  ctx->vector = is_vector_surface (target);
+
+  if (parse_color (gtm_board_get_background (board), &background) && background.alpha == 1.0)
+    ctx->label_background = background;
+}
+
+static void
+render_context_clear (RenderContext *ctx)
+{
+  g_clear_pointer (&ctx->shadow_edge, cairo_pattern_destroy);
+  g_clear_pointer (&ctx->shadow_corner, cairo_pattern_destroy);
+}
+
 void
 gtm_render_board (GtmBoard       *board,
                   cairo_t        *cr,
                   GtmRenderFlags  flags)
 {
-  RenderContext ctx = { board, cr, 1.0, FALSE, { 1, 1, 1, 1 }, NULL, NULL };
-  cairo_surface_t *target;
+  gtm_render_board_skipping (board, cr, flags, NULL, NULL);
+}
+
+void
+gtm_render_board_skipping (GtmBoard          *board,
+                           cairo_t           *cr,
+                           GtmRenderFlags     flags,
+                           GtmRenderSkipFunc  skip,
+                           gpointer           user_data)
+{
+  RenderContext ctx;
   BoundsCache *cache;
   GtmColor background;
-  double ux = 1, uy = 0, vx = 0, vy = 1, sx = 1, sy = 1;
   double x1, y1, x2, y2;
 
   g_return_if_fail (GTM_IS_BOARD (board));
@@ -1721,35 +1758,48 @@ gtm_render_board (GtmBoard       *board,
   if (x1 >= x2 || y1 >= y2)
     goto out;
 
-  target = cairo_get_target (cr);
-  cairo_surface_get_device_scale (target, &sx, &sy);
-  cairo_user_to_device_distance (cr, &ux, &uy);
-  cairo_user_to_device_distance (cr, &vx, &vy);
-  ctx.scale = sqrt (fabs (ux * vy - uy * vx) * sx * sy);
-  ctx.vector = is_vector_surface (target);
+  render_context_init (&ctx, board, cr);
 
-  if (parse_color (gtm_board_get_background (board), &background))
+  if ((flags & GTM_RENDER_BACKGROUND) &&
+      parse_color (gtm_board_get_background (board), &background))
     {
-      if (flags & GTM_RENDER_BACKGROUND)
-        {
-          set_source_color (cr, &background, 1.0);
-          cairo_paint (cr);
-        }
-      if (background.alpha == 1.0)
-        ctx.label_background = background;
+      set_source_color (cr, &background, 1.0);
+      cairo_paint (cr);
     }
 
   cache = get_bounds_cache (board);
   for (guint i = 0; i < cache->items->len; i++)
     {
-      if (rects_intersect (&g_array_index (cache->bounds, GtmRect, i), x1, y1, x2, y2))
-        draw_item (&ctx, g_ptr_array_index (cache->items, i));
+      GtmItem *item = g_ptr_array_index (cache->items, i);
+
+      if (rects_intersect (&g_array_index (cache->bounds, GtmRect, i), x1, y1, x2, y2) &&
+          (skip == NULL || !skip (item, user_data)))
+        draw_item (&ctx, item);
     }
 
-  g_clear_pointer (&ctx.shadow_edge, cairo_pattern_destroy);
-  g_clear_pointer (&ctx.shadow_corner, cairo_pattern_destroy);
+  render_context_clear (&ctx);
 
 out:
+  cairo_restore (cr);
+}
+
+void
+gtm_render_items (GtmBoard         *board,
+                  cairo_t          *cr,
+                  GtmItem * const  *items,
+                  guint             n_items)
+{
+  RenderContext ctx;
+
+  g_return_if_fail (GTM_IS_BOARD (board));
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (items != NULL || n_items == 0);
+
+  cairo_save (cr);
+  render_context_init (&ctx, board, cr);
+  for (guint i = 0; i < n_items; i++)
+    draw_item (&ctx, items[i]);
+  render_context_clear (&ctx);
   cairo_restore (cr);
 }
 

@@ -58,6 +58,24 @@ void             gtm_render_board             (GtmBoard        *board,
                                                cairo_t         *cr,
                                                GtmRenderFlags   flags);
 
+/* Decides, for gtm_render_board_skipping(), which items are left out. */
+typedef gboolean (*GtmRenderSkipFunc) (GtmItem  *item,
+                                       gpointer  user_data);
+
+/* gtm_render_board() without the items @skip returns TRUE for: the canvas
+ * draws the items being dragged apart from the rest. */
+void             gtm_render_board_skipping    (GtmBoard          *board,
+                                               cairo_t           *cr,
+                                               GtmRenderFlags     flags,
+                                               GtmRenderSkipFunc  skip,
+                                               gpointer           user_data);
+
+/* Draws just @items, in this order, as gtm_render_board() draws them. */
+void             gtm_render_items             (GtmBoard          *board,
+                                               cairo_t           *cr,
+                                               GtmItem * const   *items,
+                                               guint              n_items);
+
 /* The bounding box of what gtm_render_board() draws for @item (shadow,
  * stroke, arrowheads, frame title and connector label included), in board
  * coordinates. Empty (width and height 0) for an item that draws nothing,
