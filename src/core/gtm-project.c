@@ -7,9 +7,12 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "gtm-project.h"
+#include "gtm-clipboard.h"
+#include "gtm-format.h"
 #include "gtm-key-message.h"
 #include "gtm-brief.h"
 #include "gtm-competitor.h"
@@ -333,6 +336,393 @@ gtm_project_count_items (GtmProject *self)
     }
 
   return count;
+}
+
+/* Boards */
+
+static gboolean
+check_room_for_board (GtmProject  *self,
+                      GError     **error)
+{
+  if (g_list_model_get_n_items (gtm_project_get_boards (self)) < GTM_PROJECT_MAX_BOARDS)
+    return TRUE;
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+               _("There is no room for another board: a project holds at most %d boards."),
+               GTM_PROJECT_MAX_BOARDS);
+  return FALSE;
+}
+
+typedef char *(*NameFunc) (const char *base,
+                           guint       n);
+
+/* The @n-th name for a new board: "Untitled Board", "Untitled Board 2", … */
+static char *
+untitled_name (const char *base,
+               guint       n)
+{
+  if (n < 2)
+    return g_strdup (_("Untitled Board"));
+
+  /* Translators: the name of a new board when “Untitled Board” is taken;
+     %u is a number from 2 on */
+  return g_strdup_printf (_("Untitled Board %u"), n);
+}
+
+/* The @n-th name for a copy of the board called @base. */
+static char *
+copy_name (const char *base,
+           guint       n)
+{
+  if (n < 2)
+    /* Translators: the name of a copy of the board called %s */
+    return g_strdup_printf (_("%s (Copy)"), base);
+
+  /* Translators: the name of a copy of the board called %s when
+     “%s (Copy)” is taken; %u is a number from 2 on */
+  return g_strdup_printf (_("%s (Copy %u)"), base, n);
+}
+
+/* func (@base, @n), with @base shortened (at a character boundary) so
+ * that the name stays within the length the file format allows. */
+static char *
+fitted_name (NameFunc    func,
+             const char *base,
+             guint       n)
+{
+  char *name = func (base, n);
+  gsize length = strlen (name);
+  gsize base_length;
+  const char *end;
+  g_autofree char *shorter = NULL;
+
+  if (length <= GTM_FORMAT_MAX_LINE_LENGTH || base == NULL)
+    return name;
+
+  base_length = strlen (base);
+  end = base + (base_length > length - GTM_FORMAT_MAX_LINE_LENGTH ?
+                base_length - (length - GTM_FORMAT_MAX_LINE_LENGTH) : 0);
+  while (end > base && (*end & 0xc0) == 0x80)
+    end--;
+
+  shorter = g_strndup (base, end - base);
+  g_free (name);
+  return func (shorter, n);
+}
+
+/* The first name func (@base, 1), func (@base, 2), … that no board of the
+ * project has. */
+static char *
+unused_board_name (GtmProject *self,
+                   NameFunc    func,
+                   const char *base)
+{
+  g_autoptr(GHashTable) taken = g_hash_table_new (g_str_hash, g_str_equal);
+  GListModel *boards = gtm_project_get_boards (self);
+  guint n_boards = g_list_model_get_n_items (boards);
+
+  for (guint i = 0; i < n_boards; i++)
+    {
+      g_autoptr(GtmBoard) board = g_list_model_get_item (boards, i);
+
+      g_hash_table_add (taken, (gpointer) gtm_board_get_name (board));
+    }
+
+  for (guint n = 1; ; n++)
+    {
+      char *name = fitted_name (func, base, n);
+
+      if (!g_hash_table_contains (taken, name))
+        return name;
+      g_free (name);
+    }
+}
+
+static void
+insert_board (GtmProject *self,
+              guint       position,
+              GtmBoard   *board,
+              const char *label)
+{
+  gtm_history_begin (self->history, label);
+  gtm_history_insert (self->history, GTM_NODE (self), "boards", position, GTM_NODE (board));
+  gtm_history_end (self->history);
+}
+
+/**
+ * gtm_project_add_board:
+ * @self: a #GtmProject
+ * @position: where the board goes in the list of boards
+ * @name: (nullable): its name, or %NULL for an unused “Untitled Board” name
+ * @error: return location for an error
+ *
+ * Adds an empty board, as one undo step.
+ *
+ * Returns: (transfer none) (nullable): the new board, owned by the project,
+ *   or %NULL with @error set (%G_IO_ERROR_NO_SPACE) when the project holds
+ *   %GTM_PROJECT_MAX_BOARDS boards
+ */
+GtmBoard *
+gtm_project_add_board (GtmProject  *self,
+                       guint        position,
+                       const char  *name,
+                       GError     **error)
+{
+  g_autofree char *untitled = NULL;
+  GtmBoard *board;
+
+  g_return_val_if_fail (GTM_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (position <= g_list_model_get_n_items (gtm_project_get_boards (self)), NULL);
+  g_return_val_if_fail (name == NULL || gtm_project_check_board_name (name, NULL), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_room_for_board (self, error))
+    return NULL;
+
+  if (name == NULL)
+    name = untitled = unused_board_name (self, untitled_name, NULL);
+
+  board = gtm_board_new (name);
+  /* Translators: an undo step, shown as “Undo Add Board” */
+  insert_board (self, position, board, _("Add Board"));
+  g_object_unref (board);
+
+  return board;
+}
+
+/* A board with the saved fields of @board, but a new id and @name. */
+static GtmBoard *
+new_board_like (GtmBoard   *board,
+                const char *name)
+{
+  GtmNodeClass *klass = GTM_NODE_GET_CLASS (board);
+  guint n = gtm_node_class_get_n_fields (klass);
+  g_autofree const char **names = g_new0 (const char *, n);
+  g_autofree GValue *values = g_new0 (GValue, n);
+  g_autofree char *id = gtm_node_new_id ("board");
+  GObject *copy;
+
+  for (guint i = 0; i < n; i++)
+    {
+      GParamSpec *pspec = gtm_node_class_get_field (klass, i);
+
+      names[i] = pspec->name;
+      g_value_init (&values[i], pspec->value_type);
+
+      if (strcmp (pspec->name, "id") == 0)
+        g_value_set_string (&values[i], id);
+      else if (strcmp (pspec->name, "name") == 0)
+        g_value_set_string (&values[i], name);
+      else
+        g_value_copy (gtm_node_peek_value (GTM_NODE (board), pspec->param_id), &values[i]);
+    }
+
+  copy = g_object_new_with_properties (G_OBJECT_TYPE (board), n, names, values);
+
+  for (guint i = 0; i < n; i++)
+    g_value_unset (&values[i]);
+
+  return GTM_BOARD (copy);
+}
+
+/**
+ * gtm_project_duplicate_board:
+ * @self: a #GtmProject
+ * @board: a board of @self
+ * @error: return location for an error
+ *
+ * Adds a copy of @board right after it, called “NAME (Copy)” (or “NAME
+ * (Copy 2)”, … if taken), as one undo step. The copy has every saved field
+ * of @board and a copy of each of its items in the same stacking order;
+ * every copy has a new id, copied connectors join the copied items, and
+ * images share their bytes with the originals.
+ *
+ * Returns: (transfer none) (nullable): the copy, owned by the project, or
+ *   %NULL with @error set (%G_IO_ERROR_NO_SPACE) when the project holds
+ *   %GTM_PROJECT_MAX_BOARDS boards
+ */
+GtmBoard *
+gtm_project_duplicate_board (GtmProject  *self,
+                             GtmBoard    *board,
+                             GError     **error)
+{
+  GListModel *list;
+  guint position;
+  guint n_items;
+  g_autofree char *name = NULL;
+  g_autoptr(GtmBoard) copy = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) pasted = NULL;
+  g_autoptr(GBytes) data = NULL;
+  g_autoptr(GtmHistory) scratch = NULL;
+
+  g_return_val_if_fail (GTM_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (GTM_IS_BOARD (board), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!g_list_store_find (G_LIST_STORE (gtm_project_get_boards (self)), board, &position))
+    g_return_val_if_reached (NULL);
+
+  if (!check_room_for_board (self, error))
+    return NULL;
+
+  name = unused_board_name (self, copy_name, gtm_board_get_name (board));
+  copy = new_board_like (board, name);
+
+  /* The items go through the clipboard's code, which gives copies new ids
+   * and points copied connectors at the copies; pasted in place on the
+   * empty copy, nothing moves. The copy is no part of the document yet,
+   * so filling it is no edit of the document: a history of its own takes
+   * those changes, and the project's records one step, the insertion of
+   * the whole board. */
+  list = gtm_board_get_items (board);
+  n_items = g_list_model_get_n_items (list);
+  items = g_ptr_array_new_full (n_items, g_object_unref);
+  for (guint i = 0; i < n_items; i++)
+    g_ptr_array_add (items, g_list_model_get_item (list, i));
+
+  data = gtm_format_write_items ((GtmItem * const *) items->pdata, items->len);
+  scratch = gtm_history_new ();
+  pasted = gtm_clipboard_paste_in_place (copy, scratch, data, error);
+  if (pasted == NULL)
+    return NULL;
+
+  /* Translators: an undo step, shown as “Undo Duplicate Board” */
+  insert_board (self, position + 1, copy, _("Duplicate Board"));
+
+  return copy; /* the project holds it */
+}
+
+/**
+ * gtm_project_check_board_name:
+ * @name: a name typed by the user
+ * @error: return location for an error
+ *
+ * Checks @name, without the white space around it, as a board's name:
+ * it may not be empty, span lines or be longer than the file format
+ * allows.
+ *
+ * Returns: %TRUE if @name will do, or %FALSE with @error set in
+ *   %GTM_FORMAT_ERROR to a message for the user
+ */
+gboolean
+gtm_project_check_board_name (const char  *name,
+                              GError     **error)
+{
+  g_autofree char *stripped = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(GTypeClass) board_class = NULL;
+
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  stripped = g_strstrip (g_strdup (name));
+
+  if (stripped[0] == '\0')
+    {
+      g_set_error_literal (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_INVALID,
+                           _("A board needs a name."));
+      return FALSE;
+    }
+
+  if (strchr (stripped, '\n') != NULL || strchr (stripped, '\r') != NULL)
+    {
+      g_set_error_literal (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_INVALID,
+                           _("A board’s name is one line."));
+      return FALSE;
+    }
+
+  if (strlen (stripped) > GTM_FORMAT_MAX_LINE_LENGTH)
+    {
+      g_set_error_literal (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_INVALID,
+                           _("This name is too long."));
+      return FALSE;
+    }
+
+  /* Whatever else the reader would refuse. */
+  board_class = g_type_class_ref (GTM_TYPE_BOARD);
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, stripped);
+
+  return gtm_format_check_value (g_object_class_find_property (G_OBJECT_CLASS (board_class), "name"),
+                                 &value, error);
+}
+
+/**
+ * gtm_project_rename_board:
+ * @self: a #GtmProject
+ * @board: a board of @self
+ * @name: the new name, as typed
+ * @error: return location for an error
+ *
+ * Renames @board to @name without the white space around it, as one undo
+ * step (none if the name does not change).
+ *
+ * Returns: %TRUE if renamed, or %FALSE with @error set as
+ *   gtm_project_check_board_name() sets it
+ */
+gboolean
+gtm_project_rename_board (GtmProject  *self,
+                          GtmBoard    *board,
+                          const char  *name,
+                          GError     **error)
+{
+  g_autofree char *stripped = NULL;
+
+  g_return_val_if_fail (GTM_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (GTM_IS_BOARD (board), FALSE);
+  g_return_val_if_fail (gtm_node_get_root (GTM_NODE (board)) == GTM_NODE (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!gtm_project_check_board_name (name, error))
+    return FALSE;
+
+  stripped = g_strstrip (g_strdup (name));
+
+  /* Translators: an undo step, shown as “Undo Rename Board” */
+  gtm_history_begin (self->history, _("Rename Board"));
+  gtm_history_set (self->history, GTM_NODE (board), "name", stripped, NULL);
+  gtm_history_end (self->history);
+
+  return TRUE;
+}
+
+void
+gtm_project_move_board (GtmProject *self,
+                        guint       from,
+                        guint       to)
+{
+  guint n;
+
+  g_return_if_fail (GTM_IS_PROJECT (self));
+
+  n = g_list_model_get_n_items (gtm_project_get_boards (self));
+  g_return_if_fail (from < n && to < n);
+
+  /* Translators: an undo step (a change of the order of the boards),
+     shown as “Undo Move Board” */
+  gtm_history_begin (self->history, _("Move Board"));
+  gtm_history_move (self->history, GTM_NODE (self), "boards", from, to);
+  gtm_history_end (self->history);
+}
+
+void
+gtm_project_remove_board (GtmProject *self,
+                          GtmBoard   *board)
+{
+  guint position;
+
+  g_return_if_fail (GTM_IS_PROJECT (self));
+  g_return_if_fail (GTM_IS_BOARD (board));
+
+  if (!g_list_store_find (G_LIST_STORE (gtm_project_get_boards (self)), board, &position))
+    g_return_if_reached ();
+
+  /* Translators: an undo step, shown as “Undo Delete Board” */
+  gtm_history_begin (self->history, _("Delete Board"));
+  gtm_history_remove (self->history, GTM_NODE (self), "boards", position);
+  gtm_history_end (self->history);
 }
 
 void

@@ -55,6 +55,41 @@ GtmNode    *gtm_project_get_metrics      (GtmProject *self); /* GtmMetrics */
 
 guint       gtm_project_count_items      (GtmProject *self);
 
+/* Boards. Each edit below is one undo step in the project's history, with
+ * a label naming it ("Add Board", "Rename Board", …). */
+
+/* Adds an empty board called @name (NULL: "Untitled Board", numbered to be
+ * unlike the names of the other boards) at @position. Fails with
+ * G_IO_ERROR_NO_SPACE when the project holds GTM_PROJECT_MAX_BOARDS. */
+GtmBoard   *gtm_project_add_board        (GtmProject  *self,
+                                          guint        position,
+                                          const char  *name,
+                                          GError     **error);
+/* Adds a copy of @board right after it, called "NAME (Copy)" (numbered if
+ * taken): every field and item copied, items with new ids, connectors
+ * joining the copies, images sharing their bytes. Fails as
+ * gtm_project_add_board() does. */
+GtmBoard   *gtm_project_duplicate_board  (GtmProject  *self,
+                                          GtmBoard    *board,
+                                          GError     **error);
+/* Whether @name, without the white space around it, may name a board:
+ * not empty, one line, not too long. The message is for the user. */
+gboolean    gtm_project_check_board_name (const char  *name,
+                                          GError     **error);
+/* Renames @board to @name without the white space around it, if
+ * gtm_project_check_board_name() accepts it. */
+gboolean    gtm_project_rename_board     (GtmProject  *self,
+                                          GtmBoard    *board,
+                                          const char  *name,
+                                          GError     **error);
+/* Moves the board at @from to @to, as g_list_store positions after the
+ * move. */
+void        gtm_project_move_board       (GtmProject  *self,
+                                          guint        from,
+                                          guint        to);
+void        gtm_project_remove_board     (GtmProject  *self,
+                                          GtmBoard    *board);
+
 /* Removes @persona, and points the key messages written for it at no
  * persona, as one step. */
 void        gtm_project_remove_persona   (GtmProject *self,

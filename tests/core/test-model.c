@@ -421,6 +421,323 @@ test_history_edits (void)
   g_assert_false (gtm_history_get_modified (history));
 }
 
+static GtmBoard *
+board_at (GtmProject *project,
+          guint       index)
+{
+  return GTM_BOARD (item_at (gtm_project_get_boards (project), index));
+}
+
+static const char *
+undo_label (GtmProject *project)
+{
+  return gtm_history_get_undo_label (gtm_project_get_history (project));
+}
+
+/* Add, rename, move and delete boards: each one undo step, named. */
+static void
+test_board_edits (void)
+{
+  g_autoptr(GtmProject) project = gtm_project_new ("Beacon");
+  GtmHistory *history = gtm_project_get_history (project);
+  GListModel *boards = gtm_project_get_boards (project);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *long_name = NULL;
+  GtmBoard *first, *second, *third;
+
+  /* New boards get names no other board has. */
+  first = gtm_project_add_board (project, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gtm_board_get_name (first), ==, "Untitled Board");
+  g_assert_true (gtm_node_get_parent (GTM_NODE (first)) == GTM_NODE (project));
+  g_assert_cmpstr (undo_label (project), ==, "Add Board");
+  second = gtm_project_add_board (project, 1, NULL, &error);
+  g_assert_cmpstr (gtm_board_get_name (second), ==, "Untitled Board 2");
+  third = gtm_project_add_board (project, 0, "Roadmap", &error);
+  g_assert_no_error (error);
+  g_assert_true (board_at (project, 0) == third);
+  g_assert_cmpuint (gtm_history_get_n_undo (history), ==, 3);
+  g_assert_true (gtm_history_get_modified (history));
+
+  /* Renaming trims the name; a name that doesn't change records nothing. */
+  g_assert_true (gtm_project_rename_board (project, first, "  Journey 旅程 ", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (gtm_board_get_name (first), ==, "Journey 旅程");
+  g_assert_cmpstr (undo_label (project), ==, "Rename Board");
+  g_assert_true (gtm_project_rename_board (project, first, "Journey 旅程", &error));
+  g_assert_cmpuint (gtm_history_get_n_undo (history), ==, 4);
+
+  /* The name is free again. */
+  g_assert_cmpstr (gtm_board_get_name (gtm_project_add_board (project, 3, NULL, &error)), ==,
+                   "Untitled Board");
+  gtm_history_undo (history);
+
+  /* Names the user can't have are refused with a reason, changing nothing. */
+  g_assert_false (gtm_project_rename_board (project, first, " \t ", &error));
+  g_assert_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "A board needs a name.");
+  g_clear_error (&error);
+  g_assert_false (gtm_project_rename_board (project, first, "Two\nlines", &error));
+  g_assert_cmpstr (error->message, ==, "A board’s name is one line.");
+  g_clear_error (&error);
+  long_name = g_strnfill (GTM_FORMAT_MAX_LINE_LENGTH + 1, 'x');
+  g_assert_false (gtm_project_check_board_name (long_name, &error));
+  g_assert_cmpstr (error->message, ==, "This name is too long.");
+  g_clear_error (&error);
+  long_name[GTM_FORMAT_MAX_LINE_LENGTH] = '\0';
+  g_assert_true (gtm_project_check_board_name (long_name, NULL));
+  g_assert_cmpstr (gtm_board_get_name (first), ==, "Journey 旅程");
+  g_assert_cmpuint (gtm_history_get_n_undo (history), ==, 4);
+
+  /* Roadmap, Journey, Untitled Board 2 → Journey, Untitled Board 2, Roadmap */
+  gtm_project_move_board (project, 0, 2);
+  g_assert_true (board_at (project, 0) == first);
+  g_assert_true (board_at (project, 1) == second);
+  g_assert_true (board_at (project, 2) == third);
+  g_assert_cmpstr (undo_label (project), ==, "Move Board");
+
+  gtm_project_remove_board (project, second);
+  g_assert_cmpuint (g_list_model_get_n_items (boards), ==, 2);
+  g_assert_null (gtm_node_get_parent (GTM_NODE (second)));
+  g_assert_cmpstr (undo_label (project), ==, "Delete Board");
+
+  /* Undo takes every step back, in order; redo applies them again. */
+  gtm_history_undo (history);
+  g_assert_true (board_at (project, 1) == second);
+  gtm_history_undo (history);
+  g_assert_true (board_at (project, 0) == third);
+  gtm_history_undo (history);
+  g_assert_cmpstr (gtm_board_get_name (first), ==, "Untitled Board");
+  while (gtm_history_can_undo (history))
+    gtm_history_undo (history);
+  g_assert_cmpuint (g_list_model_get_n_items (boards), ==, 0);
+  g_assert_false (gtm_history_get_modified (history));
+
+  while (gtm_history_can_redo (history))
+    gtm_history_redo (history);
+  g_assert_cmpuint (g_list_model_get_n_items (boards), ==, 2);
+  g_assert_true (board_at (project, 0) == first);
+  g_assert_true (board_at (project, 1) == third);
+  g_assert_cmpstr (gtm_board_get_name (first), ==, "Journey 旅程");
+}
+
+/* Whether i ~ j (same non-empty value of @field) in @a exactly when it is
+ * in @b: the same groups, whatever they are called. */
+static gboolean
+same_partition (GPtrArray  *a,
+                GPtrArray  *b,
+                GParamSpec *pspec)
+{
+  for (guint i = 0; i < a->len; i++)
+    for (guint j = 0; j < a->len; j++)
+      {
+        const char *ai = g_value_get_string (gtm_node_peek_value (a->pdata[i], pspec->param_id));
+        const char *aj = g_value_get_string (gtm_node_peek_value (a->pdata[j], pspec->param_id));
+        const char *bi = g_value_get_string (gtm_node_peek_value (b->pdata[i], pspec->param_id));
+        const char *bj = g_value_get_string (gtm_node_peek_value (b->pdata[j], pspec->param_id));
+
+        if ((ai[0] != '\0' && g_strcmp0 (ai, aj) == 0) != (bi[0] != '\0' && g_strcmp0 (bi, bj) == 0))
+          return FALSE;
+      }
+
+  return TRUE;
+}
+
+static GPtrArray *
+items_of (GtmBoard *board)
+{
+  GListModel *list = gtm_board_get_items (board);
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    g_ptr_array_add (items, g_list_model_get_item (list, i));
+
+  return items;
+}
+
+/* Asserts that @copy is a deep copy of @original: every field and item,
+ * new ids everywhere, references pointing at the copies. */
+static void
+assert_board_copy (GtmBoard *copy,
+                   GtmBoard *original)
+{
+  g_autoptr(GPtrArray) originals = items_of (original);
+  g_autoptr(GPtrArray) copies = items_of (copy);
+  g_autoptr(GHashTable) copy_of = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_connectors = 0, n_images = 0;
+
+  g_assert_cmpstr (gtm_node_get_id (GTM_NODE (copy)), !=, gtm_node_get_id (GTM_NODE (original)));
+  g_assert_cmpstr (gtm_board_get_background (copy), ==, gtm_board_get_background (original));
+  g_assert_cmpuint (copies->len, ==, originals->len);
+
+  for (guint i = 0; i < originals->len; i++)
+    g_hash_table_insert (copy_of,
+                         (gpointer) gtm_node_get_id (originals->pdata[i]),
+                         (gpointer) gtm_node_get_id (copies->pdata[i]));
+
+  for (guint i = 0; i < originals->len; i++)
+    {
+      GtmNode *a = originals->pdata[i];
+      GtmNode *b = copies->pdata[i];
+      GtmNodeClass *klass = GTM_NODE_GET_CLASS (a);
+
+      g_assert_true (G_OBJECT_TYPE (a) == G_OBJECT_TYPE (b));
+      g_assert_true (gtm_node_get_parent (b) == GTM_NODE (copy));
+      g_assert_cmpstr (gtm_node_get_id (a), !=, gtm_node_get_id (b));
+      g_assert_null (gtm_board_lookup_item (original, gtm_node_get_id (b)));
+      n_connectors += GTM_IS_CONNECTOR (a);
+      n_images += GTM_IS_IMAGE (a);
+
+      for (guint f = 0; f < gtm_node_class_get_n_fields (klass); f++)
+        {
+          GParamSpec *pspec = gtm_node_class_get_field (klass, f);
+          const GValue *va = gtm_node_peek_value (a, pspec->param_id);
+          const GValue *vb = gtm_node_peek_value (b, pspec->param_id);
+
+          if (strcmp (pspec->name, "id") == 0)
+            continue;
+          if (pspec->flags & GTM_PARAM_REFERENCE)
+            g_assert_cmpstr (g_value_get_string (vb), ==,
+                             g_hash_table_lookup (copy_of, g_value_get_string (va)));
+          else if (pspec->flags & GTM_PARAM_TAG)
+            g_assert_true (same_partition (originals, copies, pspec));
+          else if (pspec->value_type == G_TYPE_BYTES)
+            g_assert_true (g_bytes_equal (g_value_get_boxed (va), g_value_get_boxed (vb)));
+          else if (g_param_values_cmp (pspec, va, vb) != 0)
+            g_error ("%s.%s differs in the copy", G_OBJECT_TYPE_NAME (a), pspec->name);
+        }
+    }
+
+  /* The sample's first board has both: the test tests something. */
+  g_assert_cmpuint (n_connectors, >, 0);
+  g_assert_cmpuint (n_images, >, 0);
+}
+
+static GtmProject *
+read_sample (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("GTM_SAMPLES_DIR"), "saas-launch.gtm", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GtmProject *project = gtm_format_read_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  return project;
+}
+
+/* A duplicate is a deep copy right after the original, as one step. */
+static void
+test_duplicate_board (void)
+{
+  g_autoptr(GtmProject) project = read_sample ();
+  GtmHistory *history = gtm_project_get_history (project);
+  GListModel *boards = gtm_project_get_boards (project);
+  guint n_boards = g_list_model_get_n_items (boards);
+  GtmBoard *original = board_at (project, 0);
+  g_autofree char *copy_name = g_strdup_printf ("%s (Copy)", gtm_board_get_name (original));
+  g_autofree char *copy2_name = g_strdup_printf ("%s (Copy 2)", gtm_board_get_name (original));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GtmProject) reread = NULL;
+  GtmBoard *copy, *again;
+
+  copy = gtm_project_duplicate_board (project, original, &error);
+  g_assert_no_error (error);
+  g_assert_true (board_at (project, 1) == copy);
+  g_assert_cmpuint (g_list_model_get_n_items (boards), ==, n_boards + 1);
+  g_assert_cmpstr (gtm_board_get_name (copy), ==, copy_name);
+  assert_board_copy (copy, original);
+  g_assert_cmpuint (gtm_history_get_n_undo (history), ==, 1);
+  g_assert_cmpstr (undo_label (project), ==, "Duplicate Board");
+  g_assert_true (gtm_history_get_modified (history));
+
+  /* Ids are unique in the whole project: it saves and reads back. */
+  g_assert_true (gtm_format_validate (project, &error));
+  saved = gtm_format_write_bytes (project);
+  reread = gtm_format_read_bytes (saved, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (gtm_project_get_boards (reread)), ==, n_boards + 1);
+
+  /* Changing the copy leaves the original alone. */
+  {
+    g_autoptr(GtmItem) item = g_list_model_get_item (gtm_board_get_items (copy), 0);
+    g_autoptr(GtmItem) source = g_list_model_get_item (gtm_board_get_items (original), 0);
+    double x = gtm_item_get_x (source);
+
+    gtm_history_set (history, GTM_NODE (item), "x", x + 100, NULL);
+    g_assert_cmpfloat (gtm_item_get_x (source), ==, x);
+    gtm_history_undo (history);
+  }
+
+  /* A second copy gets a name of its own. */
+  again = gtm_project_duplicate_board (project, original, &error);
+  g_assert_cmpstr (gtm_board_get_name (again), ==, copy2_name);
+  g_assert_true (board_at (project, 1) == again);
+  g_assert_true (board_at (project, 2) == copy);
+
+  gtm_history_undo (history);
+  gtm_history_undo (history);
+  g_assert_cmpuint (g_list_model_get_n_items (boards), ==, n_boards);
+  g_assert_null (gtm_node_get_parent (GTM_NODE (copy)));
+  g_assert_false (gtm_history_get_modified (history));
+
+  gtm_history_redo (history);
+  g_assert_true (board_at (project, 1) == copy);
+  assert_board_copy (copy, original);
+}
+
+/* The names of copies of long names stay within the limits of the format,
+ * cut between characters. */
+static void
+test_duplicate_long_name (void)
+{
+  g_autoptr(GtmProject) project = gtm_project_new ("Beacon");
+  g_autoptr(GString) name = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  GtmBoard *board, *copy;
+  const char *copy_name;
+
+  while (name->len + strlen ("旅") <= GTM_FORMAT_MAX_LINE_LENGTH)
+    g_string_append (name, "旅");
+  board = gtm_project_add_board (project, 0, name->str, &error);
+  g_assert_no_error (error);
+
+  copy = gtm_project_duplicate_board (project, board, &error);
+  g_assert_no_error (error);
+  copy_name = gtm_board_get_name (copy);
+  g_assert_true (g_utf8_validate (copy_name, -1, NULL));
+  g_assert_cmpuint (strlen (copy_name), <=, GTM_FORMAT_MAX_LINE_LENGTH);
+  g_assert_true (g_str_has_suffix (copy_name, "旅 (Copy)"));
+  g_assert_true (gtm_format_validate (project, &error));
+  g_assert_no_error (error);
+}
+
+/* A full project refuses another board with a message. */
+static void
+test_board_limit (void)
+{
+  g_autoptr(GtmProject) project = gtm_project_new ("Beacon");
+  GListStore *store = G_LIST_STORE (gtm_project_get_boards (project));
+  GtmHistory *history = gtm_project_get_history (project);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < GTM_PROJECT_MAX_BOARDS; i++)
+    {
+      g_autoptr(GtmBoard) board = gtm_board_new ("Board");
+
+      g_list_store_append (store, board);
+    }
+
+  g_assert_null (gtm_project_add_board (project, 0, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  g_assert_nonnull (strstr (error->message, "1000"));
+  g_clear_error (&error);
+  g_assert_null (gtm_project_duplicate_board (project, board_at (project, 0), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, GTM_PROJECT_MAX_BOARDS);
+  g_assert_false (gtm_history_can_undo (history));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -436,6 +753,10 @@ main (int   argc,
   g_test_add_func ("/model/field-limits", test_field_limits);
   g_test_add_func ("/model/validate", test_validate);
   g_test_add_func ("/model/history-edits", test_history_edits);
+  g_test_add_func ("/model/board-edits", test_board_edits);
+  g_test_add_func ("/model/duplicate-board", test_duplicate_board);
+  g_test_add_func ("/model/duplicate-long-name", test_duplicate_long_name);
+  g_test_add_func ("/model/board-limit", test_board_limit);
 
   return g_test_run ();
 }
