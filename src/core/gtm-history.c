@@ -72,6 +72,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  APPLIED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 G_DEFINE_FINAL_TYPE (GtmHistory, gtm_history, G_TYPE_OBJECT)
 
 static void
@@ -130,6 +137,26 @@ move_in_list (GListStore *list,
 
   for (guint i = 0; i < n; i++)
     g_object_unref (elements[i]);
+}
+
+/* Tells listeners which nodes @step touched. */
+static void
+emit_applied (GtmHistory *self,
+              Step       *step)
+{
+  g_autoptr(GPtrArray) nodes = g_ptr_array_new ();
+
+  for (guint i = 0; i < step->changes->len; i++)
+    {
+      Change *change = g_ptr_array_index (step->changes, i);
+
+      if (change->kind == CHANGE_SET)
+        g_ptr_array_add (nodes, change->node);
+      else if (change->child != NULL)
+        g_ptr_array_add (nodes, change->child);
+    }
+
+  g_signal_emit (self, signals[APPLIED], 0, nodes);
 }
 
 static void
@@ -292,6 +319,20 @@ gtm_history_class_init (GtmHistoryClass *klass)
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * GtmHistory::applied:
+   * @nodes: (element-type GtmNode): the nodes the step changed, and the
+   *   nodes its list edits put in or took out
+   *
+   * Emitted after an undo or a redo, so that a view can show what changed.
+   */
+  signals[APPLIED] =
+    g_signal_new ("applied",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_PTR_ARRAY);
 }
 
 static void
@@ -740,6 +781,7 @@ gtm_history_undo (GtmHistory *self)
     change_revert (g_ptr_array_index (step->changes, i - 1));
   g_ptr_array_add (self->redo, step);
   state_notify (self, &before);
+  emit_applied (self, step);
 
   return TRUE;
 }
@@ -761,6 +803,7 @@ gtm_history_redo (GtmHistory *self)
     change_apply (g_ptr_array_index (step->changes, i));
   g_ptr_array_add (self->undo, step);
   state_notify (self, &before);
+  emit_applied (self, step);
 
   return TRUE;
 }

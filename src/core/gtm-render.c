@@ -74,6 +74,7 @@ typedef struct
   cairo_t         *cr;
   double           scale;   /* device pixels per board unit */
   gboolean         vector;  /* a vector target: never simplify */
+  gboolean         no_text; /* GTM_RENDER_NO_TEXT */
   GtmColor         label_background;
   cairo_pattern_t *shadow_edge;    /* made on first use */
   cairo_pattern_t *shadow_corner;
@@ -314,6 +315,14 @@ has_text (GtmItem *item)
 
 /* Where a block of text of @height sits in @area: @valign 0 is the top, 0.5
  * the middle. Text taller than the area starts at its top. */
+/* Whether the text of @item is drawn. */
+static gboolean
+draws_text (RenderContext *ctx,
+            GtmItem       *item)
+{
+  return !ctx->no_text && has_text (item);
+}
+
 static double
 text_top (const GtmRect *area,
           double         height,
@@ -408,7 +417,7 @@ draw_box_text (RenderContext *ctx,
   double top, ink_x1, ink_y1, ink_x2, ink_y2;
   gboolean clip;
 
-  if (!has_text (item) || area->width < 1 || area->height < 1 ||
+  if (!draws_text (ctx, item) || area->width < 1 || area->height < 1 ||
       !parse_color (gtm_item_get_text_color (item), &color))
     return;
 
@@ -887,7 +896,7 @@ draw_connector (RenderContext *ctx,
         }
     }
 
-  if (has_text (item) && parse_color (gtm_item_get_text_color (item), &text_color))
+  if (draws_text (ctx, item) && parse_color (gtm_item_get_text_color (item), &text_color))
     {
       GtmRect pill, area;
       TextCache *text = connector_label (item, &path, &pill);
@@ -1404,7 +1413,7 @@ draw_frame (RenderContext *ctx,
     }
   cairo_new_path (cr);
 
-  if (has_text (item) && parse_color (gtm_item_get_text_color (item), &color))
+  if (draws_text (ctx, item) && parse_color (gtm_item_get_text_color (item), &color))
     {
       GtmRect area;
       TextCache *text = frame_title (item, box, &area);
@@ -1710,7 +1719,7 @@ render_context_init (RenderContext *ctx,
   double ux = 1, uy = 0, vx = 0, vy = 1, sx = 1, sy = 1;
   GtmColor background;
 
-  *ctx = (RenderContext) { board, cr, 1.0, FALSE, { 1, 1, 1, 1 }, NULL, NULL };
+  *ctx = (RenderContext) { board, cr, 1.0, FALSE, FALSE, { 1, 1, 1, 1 }, NULL, NULL };
 
   cairo_surface_get_device_scale (target, &sx, &sy);
   cairo_user_to_device_distance (cr, &ux, &uy);
@@ -1786,6 +1795,7 @@ out:
 void
 gtm_render_items (GtmBoard         *board,
                   cairo_t          *cr,
+                  GtmRenderFlags    flags,
                   GtmItem * const  *items,
                   guint             n_items)
 {
@@ -1797,6 +1807,7 @@ gtm_render_items (GtmBoard         *board,
 
   cairo_save (cr);
   render_context_init (&ctx, board, cr);
+  ctx.no_text = (flags & GTM_RENDER_NO_TEXT) != 0;
   for (guint i = 0; i < n_items; i++)
     draw_item (&ctx, items[i]);
   render_context_clear (&ctx);

@@ -37,6 +37,9 @@ typedef enum
   GTM_RENDER_NONE       = 0,
   /* Paint the board's background colour over the whole clip first. */
   GTM_RENDER_BACKGROUND = 1 << 0,
+  /* Leave out text (gtm_render_items() only): the canvas's text editor
+   * shows it while it is edited. */
+  GTM_RENDER_NO_TEXT    = 1 << 1,
 } GtmRenderFlags;
 
 /* Space kept around the items by gtm_render_board_to_surface(), in board
@@ -70,9 +73,11 @@ void             gtm_render_board_skipping    (GtmBoard          *board,
                                                GtmRenderSkipFunc  skip,
                                                gpointer           user_data);
 
-/* Draws just @items, in this order, as gtm_render_board() draws them. */
+/* Draws just @items, in this order, as gtm_render_board() draws them;
+ * GTM_RENDER_BACKGROUND is ignored. */
 void             gtm_render_items             (GtmBoard          *board,
                                                cairo_t           *cr,
+                                               GtmRenderFlags     flags,
                                                GtmItem * const   *items,
                                                guint              n_items);
 

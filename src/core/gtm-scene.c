@@ -363,8 +363,9 @@ gtm_scene_render (GtmScene          *self,
 }
 
 void
-gtm_scene_draw_floating (GtmScene *self,
-                         cairo_t  *cr)
+gtm_scene_draw_floating (GtmScene       *self,
+                         cairo_t        *cr,
+                         GtmRenderFlags  flags)
 {
   g_return_if_fail (GTM_IS_SCENE (self));
   g_return_if_fail (cr != NULL);
@@ -375,7 +376,7 @@ gtm_scene_draw_floating (GtmScene *self,
   cairo_save (cr);
   cairo_translate (cr, self->viewport.offset_x, self->viewport.offset_y);
   cairo_scale (cr, self->viewport.zoom, self->viewport.zoom);
-  gtm_render_items (self->board, cr,
+  gtm_render_items (self->board, cr, flags,
                     (GtmItem * const *) self->floating_order->pdata,
                     self->floating_order->len);
   cairo_restore (cr);

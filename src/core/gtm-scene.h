@@ -55,9 +55,11 @@ cairo_surface_t *gtm_scene_render         (GtmScene          *self,
                                            gboolean          *damaged);
 
 /* Draws the floating items into @cr, which is set up in widget
- * coordinates: the viewport of the last gtm_scene_render() is applied. */
+ * coordinates: the viewport of the last gtm_scene_render() is applied.
+ * @flags as for gtm_render_items(). */
 void             gtm_scene_draw_floating  (GtmScene          *self,
-                                           cairo_t           *cr);
+                                           cairo_t           *cr,
+                                           GtmRenderFlags     flags);
 
 /* Forgets the picture: the next frame draws it whole. */
 void             gtm_scene_invalidate     (GtmScene          *self);
