@@ -9,6 +9,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "gtm-arrange.h"
@@ -270,8 +271,8 @@ gtm_arrange_reorder_moves (guint            n_items,
   return moves;
 }
 
-/* The distinct items of the selection that have a geometry of their own,
- * and their rectangles. */
+/* The distinct items of the selection that have a geometry of their own
+ * and may move (not locked), and their rectangles. */
 static GPtrArray *
 placed_items (GtmItem * const  *items,
               guint             n_items,
@@ -281,7 +282,8 @@ placed_items (GtmItem * const  *items,
   GPtrArray *placed = g_ptr_array_new ();
 
   for (guint i = 0; i < n_items; i++)
-    if (!GTM_IS_CONNECTOR (items[i]) && g_hash_table_add (seen, items[i]))
+    if (!GTM_IS_CONNECTOR (items[i]) && !gtm_item_get_locked (items[i]) &&
+        g_hash_table_add (seen, items[i]))
       g_ptr_array_add (placed, items[i]);
 
   *rects = g_new (GtmRect, MAX (placed->len, 1));
@@ -523,4 +525,124 @@ gtm_arrange_nudge (GtmBoard         *board,
 
   /* Translators: an undo step, shown as “Undo Move” */
   return apply_positions (history, _("Move"), placed, rects);
+}
+
+/* Puts each of @items in @group ("" for none), as one step called
+ * @label; returns whether any changed. */
+static gboolean
+set_group (GtmHistory *history,
+           const char *label,
+           GPtrArray  *items,
+           const char *group)
+{
+  gboolean changed = FALSE;
+
+  gtm_history_begin (history, label);
+  for (guint i = 0; i < items->len; i++)
+    {
+      GtmItem *item = g_ptr_array_index (items, i);
+
+      if (g_strcmp0 (gtm_item_get_group (item), group) == 0)
+        continue;
+      gtm_history_set (history, GTM_NODE (item), "group", group, NULL);
+      changed = TRUE;
+    }
+  gtm_history_end (history);
+
+  return changed;
+}
+
+gboolean
+gtm_arrange_group (GtmBoard         *board,
+                   GtmHistory       *history,
+                   GtmItem * const  *items,
+                   guint             n_items)
+{
+  g_autoptr(GPtrArray) members = NULL;
+  g_autofree char *group = NULL;
+  const char *first;
+  gboolean one_group;
+
+  g_return_val_if_fail (GTM_IS_BOARD (board), FALSE);
+  g_return_val_if_fail (GTM_IS_HISTORY (history), FALSE);
+  g_return_val_if_fail (items != NULL || n_items == 0, FALSE);
+  g_return_val_if_fail (gtm_board_holds_items (board, items, n_items), FALSE);
+
+  members = gtm_board_expand_groups (board, items, n_items);
+  if (members->len < 2)
+    return FALSE;
+
+  /* Expanded, items of one group are all of it. */
+  first = gtm_item_get_group (g_ptr_array_index (members, 0));
+  one_group = first[0] != '\0';
+  for (guint i = 1; i < members->len && one_group; i++)
+    one_group = strcmp (gtm_item_get_group (g_ptr_array_index (members, i)), first) == 0;
+  if (one_group)
+    return FALSE;
+
+  group = gtm_board_new_group_id (board);
+
+  /* Translators: an undo step: the selected items made into one group,
+     shown as “Undo Group” */
+  return set_group (history, _("Group"), members, group);
+}
+
+gboolean
+gtm_arrange_ungroup (GtmBoard         *board,
+                     GtmHistory       *history,
+                     GtmItem * const  *items,
+                     guint             n_items)
+{
+  g_autoptr(GPtrArray) members = NULL;
+  gboolean grouped = FALSE;
+
+  g_return_val_if_fail (GTM_IS_BOARD (board), FALSE);
+  g_return_val_if_fail (GTM_IS_HISTORY (history), FALSE);
+  g_return_val_if_fail (items != NULL || n_items == 0, FALSE);
+  g_return_val_if_fail (gtm_board_holds_items (board, items, n_items), FALSE);
+
+  members = gtm_board_expand_groups (board, items, n_items);
+  for (guint i = 0; i < members->len && !grouped; i++)
+    grouped = gtm_item_get_group (g_ptr_array_index (members, i))[0] != '\0';
+  if (!grouped)
+    return FALSE;
+
+  /* Translators: an undo step: the groups of the selected items
+     dissolved, shown as “Undo Ungroup” */
+  return set_group (history, _("Ungroup"), members, "");
+}
+
+gboolean
+gtm_arrange_set_locked (GtmBoard         *board,
+                        GtmHistory       *history,
+                        GtmItem * const  *items,
+                        guint             n_items,
+                        gboolean          locked)
+{
+  gboolean changed = FALSE;
+
+  g_return_val_if_fail (GTM_IS_BOARD (board), FALSE);
+  g_return_val_if_fail (GTM_IS_HISTORY (history), FALSE);
+  g_return_val_if_fail (items != NULL || n_items == 0, FALSE);
+  g_return_val_if_fail (gtm_board_holds_items (board, items, n_items), FALSE);
+
+  locked = !!locked;
+  for (guint i = 0; i < n_items && !changed; i++)
+    changed = gtm_item_get_locked (items[i]) != locked;
+  if (!changed)
+    return FALSE;
+
+  gtm_history_begin (history, locked ?
+                     /* Translators: an undo step: the selected items fixed in
+                        place, shown as “Undo Lock” */
+                     _("Lock") :
+                     /* Translators: an undo step, shown as “Undo Unlock” */
+                     _("Unlock"));
+  /* Setting a field to the value it has records nothing, so an item listed
+   * twice, or already in the state, costs nothing. */
+  for (guint i = 0; i < n_items; i++)
+    gtm_history_set (history, GTM_NODE (items[i]), "locked", locked, NULL);
+  gtm_history_end (history);
+
+  return TRUE;
 }

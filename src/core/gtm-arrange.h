@@ -11,6 +11,12 @@
 
 G_BEGIN_DECLS
 
+/* How far the arrow keys move the selection (gtm_arrange_nudge()), in
+ * board units, on the canvas and in the outline: with Shift, the large
+ * step. */
+#define GTM_NUDGE_STEP       1.0
+#define GTM_NUDGE_STEP_LARGE 10.0
+
 /*
  * Each command comes twice: as arithmetic on plain rectangles or positions
  * (tested on its own), and as an edit of a selection on a board that applies
@@ -20,6 +26,18 @@ G_BEGIN_DECLS
  * counts once. Connectors take their geometry from their ends, so align,
  * distribute and nudge leave them out; they do take part in the stacking
  * order.
+ *
+ * Locked items (gtm_item_get_locked()) never move: align, distribute and
+ * nudge act on the unlocked items of the selection as if the locked ones
+ * were not selected — a locked background frame caught in a rubber-band
+ * selection is neither moved nor used as the line to align to, as in
+ * Figma and Miro, where locked items can't be selected on the canvas. The
+ * stacking order applies to locked items as to any other.
+ *
+ * Groups (gtm_item_get_group()) are one level deep: an item is in at most
+ * one group. The canvas selects whole groups (gtm_board_expand_groups());
+ * the edits below act on exactly the items they are given, but for
+ * grouping and ungrouping, which take whole groups.
  */
 
 typedef enum
@@ -117,5 +135,27 @@ gboolean    gtm_arrange_nudge             (GtmBoard         *board,
                                            guint             n_items,
                                            double            dx,
                                            double            dy);
+
+/* Puts the items, with every member of the groups they are in, into one
+ * new group: grouping items of different groups, or groups and single
+ * items, merges them. Fewer than two items in all, or items that are
+ * exactly one group already, change nothing. */
+gboolean    gtm_arrange_group             (GtmBoard         *board,
+                                           GtmHistory       *history,
+                                           GtmItem * const  *items,
+                                           guint             n_items);
+/* Dissolves the groups the items are in: every member of them, selected
+ * or not, is left in no group. */
+gboolean    gtm_arrange_ungroup           (GtmBoard         *board,
+                                           GtmHistory       *history,
+                                           GtmItem * const  *items,
+                                           guint             n_items);
+/* Locks or unlocks the items (only those given: pass an expanded selection
+ * to lock whole groups). */
+gboolean    gtm_arrange_set_locked        (GtmBoard         *board,
+                                           GtmHistory       *history,
+                                           GtmItem * const  *items,
+                                           guint             n_items,
+                                           gboolean          locked);
 
 G_END_DECLS

@@ -12,12 +12,25 @@
 #include "gtm-board.h"
 #include "gtm-connector.h"
 
+/* Who is in which group, for gtm_board_expand_groups() on every click:
+ * built in one pass over the items on first use, and kept until the list
+ * changes or an item's group does (moving items leaves it valid). The
+ * items are borrowed: any removal invalidates the index. */
+typedef struct
+{
+  gboolean    valid;
+  GPtrArray  *items;      /* GtmItem*, bottom first */
+  GHashTable *group_of;   /* GtmItem* → its group, a key of members; grouped items only */
+  GHashTable *members;    /* group (owned) → GPtrArray of its GtmItem*, bottom first */
+} GroupIndex;
+
 struct _GtmBoard
 {
   GtmNode     parent_instance;
 
   /* id → GtmItem, rebuilt on the first lookup after the items change. */
   GHashTable *index;
+  GroupIndex  groups;
 };
 
 G_DEFINE_FINAL_TYPE (GtmBoard, gtm_board, GTM_TYPE_NODE)
@@ -30,6 +43,30 @@ on_items_changed (GListModel *model,
                   GtmBoard   *self)
 {
   g_clear_pointer (&self->index, g_hash_table_unref);
+  self->groups.valid = FALSE;
+}
+
+/* GtmNode::changed, for every field of the board and of its items: only a
+ * change of an item's group matters to the group index. */
+static void
+on_changed (GtmNode  *node,
+            GtmNode  *origin,
+            GtmBoard *self)
+{
+  const char *indexed;
+
+  if (!self->groups.valid)
+    return;
+
+  if (!GTM_IS_ITEM (origin))
+    {
+      self->groups.valid = FALSE;
+      return;
+    }
+
+  indexed = g_hash_table_lookup (self->groups.group_of, origin);
+  if (g_strcmp0 (indexed ? indexed : "", gtm_item_get_group (GTM_ITEM (origin))) != 0)
+    self->groups.valid = FALSE;
 }
 
 static void
@@ -41,6 +78,7 @@ gtm_board_constructed (GObject *object)
 
   g_signal_connect_object (gtm_board_get_items (self), "items-changed",
                            G_CALLBACK (on_items_changed), self, 0);
+  g_signal_connect (self, "changed", G_CALLBACK (on_changed), self);
 }
 
 static void
@@ -49,6 +87,9 @@ gtm_board_finalize (GObject *object)
   GtmBoard *self = GTM_BOARD (object);
 
   g_clear_pointer (&self->index, g_hash_table_unref);
+  g_clear_pointer (&self->groups.items, g_ptr_array_unref);
+  g_clear_pointer (&self->groups.group_of, g_hash_table_unref);
+  g_clear_pointer (&self->groups.members, g_hash_table_unref);
 
   G_OBJECT_CLASS (gtm_board_parent_class)->finalize (object);
 }
@@ -161,6 +202,174 @@ gtm_board_lookup_item (GtmBoard   *self,
     }
 
   return g_hash_table_lookup (self->index, id);
+}
+
+static GroupIndex *
+ensure_groups (GtmBoard *self)
+{
+  GroupIndex *groups = &self->groups;
+  GListModel *items;
+  guint n;
+
+  if (groups->valid)
+    return groups;
+
+  if (groups->items == NULL)
+    {
+      groups->items = g_ptr_array_new ();
+      groups->group_of = g_hash_table_new (NULL, NULL);
+      groups->members = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                               (GDestroyNotify) g_ptr_array_unref);
+    }
+  else
+    {
+      g_hash_table_remove_all (groups->group_of);
+      g_hash_table_remove_all (groups->members);
+    }
+
+  items = gtm_board_get_items (self);
+  n = g_list_model_get_n_items (items);
+  g_ptr_array_set_size (groups->items, n);
+  for (guint i = 0; i < n; i++)
+    {
+      GtmItem *item = g_list_model_get_item (items, i);
+      const char *group = gtm_item_get_group (item);
+
+      /* The list holds a reference for as long as the index is valid. */
+      g_object_unref (item);
+      g_ptr_array_index (groups->items, i) = item;
+
+      if (group[0] != '\0')
+        {
+          char *key = NULL;
+          GPtrArray *members = NULL;
+
+          if (!g_hash_table_lookup_extended (groups->members, group,
+                                             (gpointer *) &key, (gpointer *) &members))
+            {
+              key = g_strdup (group);
+              members = g_ptr_array_new ();
+              g_hash_table_insert (groups->members, key, members);
+            }
+          g_ptr_array_add (members, item);
+          g_hash_table_insert (groups->group_of, item, key);
+        }
+    }
+
+  groups->valid = TRUE;
+
+  return groups;
+}
+
+static GPtrArray *
+ref_items (GtmItem * const *items,
+           guint            n_items)
+{
+  GPtrArray *result = g_ptr_array_new_full (n_items, g_object_unref);
+
+  for (guint i = 0; i < n_items; i++)
+    g_ptr_array_add (result, g_object_ref (items[i]));
+
+  return result;
+}
+
+/**
+ * gtm_board_expand_groups:
+ * @items: (array length=n_items): items of this board
+ * @n_items: their number
+ *
+ * What a click on @items takes: the items themselves and every item
+ * sharing a group with one of them. After the first call following a
+ * change of the list or of a group, a click on one item or one group costs
+ * time in proportion to the group, not to the board; items of several
+ * groups cost one pass over an array of the board's items.
+ *
+ * Returns: (transfer full) (element-type GtmItem): the items, each once,
+ *   in z-order (bottom first)
+ */
+GPtrArray *
+gtm_board_expand_groups (GtmBoard        *self,
+                         GtmItem * const *items,
+                         guint            n_items)
+{
+  g_autoptr(GHashTable) taken = NULL;
+  GroupIndex *groups;
+  const char *group;
+  gboolean one_unit = TRUE;
+  GPtrArray *result;
+
+  g_return_val_if_fail (GTM_IS_BOARD (self), NULL);
+  g_return_val_if_fail (items != NULL || n_items == 0, NULL);
+  g_return_val_if_fail (gtm_board_holds_items (self, items, n_items), NULL);
+
+  if (n_items == 0)
+    return g_ptr_array_new_with_free_func (g_object_unref);
+
+  groups = ensure_groups (self);
+
+  /* A click: one item, or members of one group, answered from the index. */
+  group = g_hash_table_lookup (groups->group_of, items[0]);
+  for (guint i = 1; i < n_items && one_unit; i++)
+    one_unit = group != NULL ? g_hash_table_lookup (groups->group_of, items[i]) == group
+                             : items[i] == items[0];
+  if (one_unit)
+    {
+      GPtrArray *members = group ? g_hash_table_lookup (groups->members, group) : NULL;
+
+      return members ? ref_items ((GtmItem * const *) members->pdata, members->len)
+                     : ref_items (items, 1);
+    }
+
+  /* Anything else: the items and their groups' members, in one pass. */
+  taken = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < n_items; i++)
+    {
+      group = g_hash_table_lookup (groups->group_of, items[i]);
+      if (group == NULL)
+        g_hash_table_add (taken, items[i]);
+      else if (!g_hash_table_contains (taken, group))
+        {
+          GPtrArray *members = g_hash_table_lookup (groups->members, group);
+
+          /* Groups are marked by their key, which is no item. */
+          g_hash_table_add (taken, (gpointer) group);
+          for (guint j = 0; j < members->len; j++)
+            g_hash_table_add (taken, g_ptr_array_index (members, j));
+        }
+    }
+
+  result = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < groups->items->len; i++)
+    {
+      GtmItem *item = g_ptr_array_index (groups->items, i);
+
+      if (g_hash_table_contains (taken, item))
+        g_ptr_array_add (result, g_object_ref (item));
+    }
+
+  return result;
+}
+
+/**
+ * gtm_board_new_group_id:
+ *
+ * Returns: (transfer full): a group id that no item of this board has
+ */
+char *
+gtm_board_new_group_id (GtmBoard *self)
+{
+  GroupIndex *groups;
+
+  g_return_val_if_fail (GTM_IS_BOARD (self), NULL);
+
+  groups = ensure_groups (self);
+  for (;;)
+    {
+      g_autofree char *id = gtm_node_new_id ("group");
+
+      if (!g_hash_table_contains (groups->members, id))
+        return g_steal_pointer (&id);
+    }
 }
 
 gboolean

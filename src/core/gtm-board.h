@@ -46,6 +46,15 @@ gboolean    gtm_board_holds_items    (GtmBoard         *self,
                                       GtmItem * const  *items,
                                       guint             n_items);
 
+/* The items plus every item of the board sharing a group with one of them
+ * (see gtm_item_get_group()), each once, bottom first: what a click on
+ * them selects. Cheap enough for every click on the largest board. */
+GPtrArray  *gtm_board_expand_groups  (GtmBoard         *self,
+                                      GtmItem * const  *items,
+                                      guint             n_items);
+/* A group id that no item of this board has. */
+char       *gtm_board_new_group_id   (GtmBoard         *self);
+
 /* Edits, recorded in @history. */
 void        gtm_board_add_item       (GtmBoard   *self,
                                       GtmHistory *history,

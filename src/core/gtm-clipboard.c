@@ -147,13 +147,15 @@ is_id_field (GParamSpec *pspec)
 
 /* A copy of @item with every saved field but the id, which is @id; moved
  * by @dx, @dy; its references to copied items (a connector's ends) pointing
- * at their copies through @new_ids. Board items have fields only, no lists
- * or children (test-clipboard checks every kind). Binary data such as an
+ * at their copies through @new_ids, and its group mapped through
+ * @new_groups ("" if not there). Board items have fields only, no lists or
+ * children (test-clipboard checks every kind). Binary data such as an
  * image's PNG bytes is shared, not duplicated: GBytes never change. */
 static GtmItem *
 copy_item (GtmItem    *item,
            const char *id,
            GHashTable *new_ids,
+           GHashTable *new_groups,
            double      dx,
            double      dy)
 {
@@ -187,6 +189,12 @@ copy_item (GtmItem    *item,
           if (target != NULL)
             g_value_set_string (value, target);
         }
+      else if (pspec->owner_type == GTM_TYPE_ITEM && pspec->param_id == GTM_ITEM_SLOT_GROUP)
+        {
+          const char *group = g_hash_table_lookup (new_groups, g_value_get_string (value));
+
+          g_value_set_string (value, group ? group : "");
+        }
       else if (pspec->owner_type == GTM_TYPE_ITEM && pspec->param_id == GTM_ITEM_SLOT_X)
         {
           g_value_set_double (value, CLAMP (g_value_get_double (value) + dx,
@@ -207,6 +215,51 @@ copy_item (GtmItem    *item,
   return copy;
 }
 
+/* Each group of @sources with two members or more → a new group of
+ * @board, so that the copies form groups of their own and never join the
+ * originals'. A copy of a lone member of a group is in no group. */
+static GHashTable *
+map_groups (GtmBoard  *board,
+            GPtrArray *sources)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) taken = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTable *new_groups = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  GHashTableIter iter;
+  gpointer group, count;
+
+  for (guint i = 0; i < sources->len; i++)
+    {
+      const char *source_group = gtm_item_get_group (g_ptr_array_index (sources, i));
+      guint n;
+
+      if (source_group[0] == '\0')
+        continue;
+      n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, source_group));
+      g_hash_table_insert (counts, (gpointer) source_group, GUINT_TO_POINTER (n + 1));
+    }
+
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, &group, &count))
+    {
+      char *fresh;
+
+      if (GPOINTER_TO_UINT (count) < 2)
+        continue;
+
+      /* New to the board, and to this paste. */
+      for (fresh = gtm_board_new_group_id (board);
+           g_hash_table_contains (taken, fresh);
+           fresh = gtm_board_new_group_id (board))
+        g_free (fresh);
+
+      g_hash_table_add (taken, fresh);
+      g_hash_table_insert (new_groups, group, fresh);
+    }
+
+  return new_groups;
+}
+
 /* Adds copies of @sources moved by @dx, @dy on top of @board as one step
  * called @label, and returns them in the same order. */
 static GPtrArray *
@@ -219,6 +272,7 @@ add_copies (GtmBoard   *board,
 {
   g_autoptr(GHashTable) new_ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   g_autoptr(GHashTable) taken = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) new_groups = map_groups (board, sources);
   GPtrArray *copies = g_ptr_array_new_full (sources->len, g_object_unref);
 
   /* All new ids first: a connector may lie below the items it joins. */
@@ -236,7 +290,7 @@ add_copies (GtmBoard   *board,
       GtmItem *source = g_ptr_array_index (sources, i);
       const char *id = g_hash_table_lookup (new_ids, gtm_node_get_id (GTM_NODE (source)));
 
-      g_ptr_array_add (copies, copy_item (source, id, new_ids, dx, dy));
+      g_ptr_array_add (copies, copy_item (source, id, new_ids, new_groups, dx, dy));
     }
 
   if (copies->len == 0)

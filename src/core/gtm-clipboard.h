@@ -28,6 +28,12 @@ G_BEGIN_DECLS
  * the file reader checks a file, gives every item a fresh id, points the
  * copied connectors at the copies, and adds everything on top of the board
  * as one undo step.
+ *
+ * Groups: the copies of the members of one group form a new group of their
+ * own, never joining the original's (pasting a group twice makes two
+ * groups); a copy of a group's only copied member is in no group. Locked
+ * items stay locked in their copies, as in Figma: the copy is the same
+ * thing, in the same state.
  */
 
 /* The MIME type of the data of gtm_clipboard_serialize(). */

@@ -552,7 +552,7 @@ check_text (const char  *path,
                     _("“%s” is not a date and time (expected ISO 8601, such as 2024-05-01T09:30:00Z)"),
                     text);
 
-  if ((flags & GTM_PARAM_REFERENCE) != 0 && !gtm_format_is_valid_id (text))
+  if ((flags & (GTM_PARAM_REFERENCE | GTM_PARAM_TAG)) != 0 && !gtm_format_is_valid_id (text))
     return fail_at (error, path,
                     _("“%s” is not an id (1 to %d letters, digits, “-” or “_”)"),
                     text, GTM_FORMAT_MAX_ID_LENGTH);

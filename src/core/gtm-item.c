@@ -58,6 +58,12 @@ gtm_item_class_init (GtmItemClass *klass)
                        GTM_NODE_DEFAULT_FLAGS);
   pspecs[GTM_ITEM_SLOT_TEXT - 2] =
     g_param_spec_string ("text", NULL, NULL, "", TEXT_FLAGS);
+  pspecs[GTM_ITEM_SLOT_GROUP - 2] =
+    g_param_spec_string ("group", NULL, NULL, "",
+                         GTM_NODE_DEFAULT_FLAGS | GTM_PARAM_TAG);
+  pspecs[GTM_ITEM_SLOT_LOCKED - 2] =
+    g_param_spec_boolean ("locked", NULL, NULL, FALSE,
+                          GTM_NODE_DEFAULT_FLAGS);
 
   first = gtm_node_class_install_fields (node_class, pspecs, G_N_ELEMENTS (pspecs));
   g_assert (first == GTM_ITEM_SLOT_X);
@@ -132,4 +138,16 @@ const char *
 gtm_item_get_text (GtmItem *self)
 {
   return gtm_node_get_string (GTM_NODE (self), GTM_ITEM_SLOT_TEXT);
+}
+
+const char *
+gtm_item_get_group (GtmItem *self)
+{
+  return gtm_node_get_string (GTM_NODE (self), GTM_ITEM_SLOT_GROUP);
+}
+
+gboolean
+gtm_item_get_locked (GtmItem *self)
+{
+  return gtm_node_get_boolean (GTM_NODE (self), GTM_ITEM_SLOT_LOCKED);
 }

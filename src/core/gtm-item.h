@@ -38,7 +38,10 @@ typedef enum
   GTM_ITEM_SLOT_BOLD,
   GTM_ITEM_SLOT_ALIGN,
   GTM_ITEM_SLOT_TEXT,
-  GTM_ITEM_N_SLOTS = GTM_ITEM_SLOT_TEXT,
+  GTM_ITEM_SLOT_GROUP,
+  GTM_ITEM_SLOT_LOCKED,
+  /* The last slot of GtmItem; subclasses number theirs from the next. */
+  GTM_ITEM_N_SLOTS = GTM_ITEM_SLOT_LOCKED,
 } GtmItemSlot;
 
 #define GTM_TYPE_ITEM (gtm_item_get_type ())
@@ -61,5 +64,11 @@ double      gtm_item_get_font_size  (GtmItem *self);
 gboolean    gtm_item_get_bold       (GtmItem *self);
 GtmAlign    gtm_item_get_align      (GtmItem *self);
 const char *gtm_item_get_text       (GtmItem *self);
+/* Items of one board with the same non-empty group form a group, selected
+ * and moved as one (see gtm_arrange_group()); "" for none. */
+const char *gtm_item_get_group      (GtmItem *self);
+/* A locked item stays where it is: align, distribute and nudge leave its
+ * position alone (see gtm-arrange.h), and so do the canvas's drags. */
+gboolean    gtm_item_get_locked     (GtmItem *self);
 
 G_END_DECLS

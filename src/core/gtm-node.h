@@ -36,6 +36,7 @@ G_BEGIN_DECLS
 #define GTM_PARAM_DATETIME  (1 << (G_PARAM_USER_SHIFT + 4)) /* string: ISO 8601 date and time */
 #define GTM_PARAM_REFERENCE (1 << (G_PARAM_USER_SHIFT + 5)) /* string: "" or the id of another node */
 #define GTM_PARAM_MULTILINE (1 << (G_PARAM_USER_SHIFT + 6)) /* string: may hold newlines */
+#define GTM_PARAM_TAG       (1 << (G_PARAM_USER_SHIFT + 7)) /* string: "" or a name in id syntax, not a node's */
 
 #define GTM_NODE_DEFAULT_FLAGS (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | GTM_PARAM_SAVED)
 

@@ -442,6 +442,383 @@ test_apply_nudge (Fixture       *f,
   g_assert_false (gtm_history_can_undo (f->history));
 }
 
+/* ------------------------------------------------------------------------
+ * Groups and locks
+ * ------------------------------------------------------------------------ */
+
+static const char *
+group_of (GtmItem *item)
+{
+  return gtm_item_get_group (item);
+}
+
+/* The items of @array as indices into f->items, in the array's order. */
+static char *
+names_of (Fixture   *f,
+          GPtrArray *array)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < array->len; i++)
+    for (guint j = 0; j < G_N_ELEMENTS (f->items); j++)
+      if (g_ptr_array_index (array, i) == f->items[j])
+        g_string_append_c (s, "abcC"[j]);
+
+  return g_string_free (s, FALSE);
+}
+
+static void
+assert_expands_to (Fixture    *f,
+                   GtmItem    *item,
+                   const char *expected)
+{
+  g_autoptr(GPtrArray) expanded = gtm_board_expand_groups (f->board, &item, 1);
+  g_autofree char *names = names_of (f, expanded);
+
+  g_assert_cmpstr (names, ==, expected);
+}
+
+static void
+test_apply_group (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtmItem *a = f->items[0], *b = f->items[1], *c = f->items[2];
+  GtmItem *ba[] = { b, a, b };
+  GtmItem *ac[] = { a, c };
+  g_autoptr(GBytes) before = gtm_format_write_bytes (f->project);
+  g_autoptr(GBytes) after = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *merged = NULL;
+
+  /* Listed in any order, twice: one new group of a and b, one step. */
+  g_assert_true (gtm_arrange_group (f->board, f->history, ba, G_N_ELEMENTS (ba)));
+  first = g_strdup (group_of (a));
+  g_assert_true (gtm_format_is_valid_id (first));
+  g_assert_cmpstr (group_of (b), ==, first);
+  g_assert_cmpstr (group_of (c), ==, "");
+  g_assert_cmpuint (gtm_history_get_n_undo (f->history), ==, 1);
+  g_assert_cmpstr (gtm_history_get_undo_label (f->history), ==, "Group");
+
+  /* A click on either takes both, bottom first; c stays alone. */
+  assert_expands_to (f, b, "ab");
+  assert_expands_to (f, a, "ab");
+  assert_expands_to (f, c, "c");
+
+  /* Already one group, whole or in part; a single item: nothing to do. */
+  g_assert_false (gtm_arrange_group (f->board, f->history, ba, 2));
+  g_assert_false (gtm_arrange_group (f->board, f->history, &a, 1));
+  g_assert_false (gtm_arrange_group (f->board, f->history, &c, 1));
+  g_assert_false (gtm_arrange_group (f->board, f->history, NULL, 0));
+  g_assert_cmpuint (gtm_history_get_n_undo (f->history), ==, 1);
+  g_assert_cmpstr (group_of (a), ==, first);
+
+  /* Grouping a member with c puts the whole group and c in a new one: b
+   * comes along though it was not listed. */
+  g_assert_true (gtm_arrange_group (f->board, f->history, ac, G_N_ELEMENTS (ac)));
+  merged = g_strdup (group_of (c));
+  g_assert_cmpstr (merged, !=, first);
+  g_assert_cmpstr (merged, !=, "");
+  g_assert_cmpstr (group_of (a), ==, merged);
+  g_assert_cmpstr (group_of (b), ==, merged);
+  g_assert_cmpstr (group_of (f->items[3]), ==, "");
+  g_assert_cmpuint (gtm_history_get_n_undo (f->history), ==, 2);
+  assert_expands_to (f, c, "abc");
+  after = gtm_format_write_bytes (f->project);
+
+  /* Undo and redo restore the groups exactly, ids included. */
+  g_assert_true (gtm_history_undo (f->history));
+  g_assert_cmpstr (group_of (a), ==, first);
+  g_assert_cmpstr (group_of (b), ==, first);
+  g_assert_cmpstr (group_of (c), ==, "");
+  assert_expands_to (f, c, "c");
+  assert_expands_to (f, a, "ab");
+  g_assert_true (gtm_history_redo (f->history));
+  {
+    g_autoptr(GBytes) redone = gtm_format_write_bytes (f->project);
+
+    g_assert_true (g_bytes_equal (after, redone));
+  }
+  assert_expands_to (f, a, "abc");
+
+  /* Ungrouping any member dissolves the whole group, one step. */
+  g_assert_true (gtm_arrange_ungroup (f->board, f->history, &b, 1));
+  g_assert_cmpstr (group_of (a), ==, "");
+  g_assert_cmpstr (group_of (b), ==, "");
+  g_assert_cmpstr (group_of (c), ==, "");
+  g_assert_cmpuint (gtm_history_get_n_undo (f->history), ==, 3);
+  g_assert_cmpstr (gtm_history_get_undo_label (f->history), ==, "Ungroup");
+  assert_expands_to (f, a, "a");
+  g_assert_false (gtm_arrange_ungroup (f->board, f->history, f->items, 4));
+  g_assert_cmpuint (gtm_history_get_n_undo (f->history), ==, 3);
+
+  g_assert_true (gtm_history_undo (f->history));
+  g_assert_cmpstr (group_of (b), ==, merged);
+  g_assert_true (gtm_history_undo (f->history));
+  g_assert_true (gtm_history_undo (f->history));
+  {
+    g_autoptr(GBytes) undone = gtm_format_write_bytes (f->project);
+
+    g_assert_true (g_bytes_equal (before, undone));
+  }
+  g_assert_false (gtm_history_get_modified (f->history));
+
+  /* A connector may be grouped with its ends; the project stays valid. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (gtm_arrange_group (f->board, f->history, f->items, 4));
+    assert_expands_to (f, f->items[3], "abcC");
+    gtm_format_validate (f->project, &error);
+    g_assert_no_error (error);
+  }
+}
+
+static void
+test_apply_lock (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtmItem *a = f->items[0], *b = f->items[1], *c = f->items[2];
+  GtmItem *aab[] = { a, a, b };
+  GtmItem *ac[] = { a, c };
+  g_autoptr(GBytes) before = gtm_format_write_bytes (f->project);
+
+  g_assert_true (gtm_arrange_set_locked (f->board, f->history, aab, G_N_ELEMENTS (aab), TRUE));
+  g_assert_true (gtm_item_get_locked (a));
+  g_assert_true (gtm_item_get_locked (b));
+  g_assert_false (gtm_item_get_locked (c));
+  g_assert_cmpuint (gtm_history_get_n_undo (f->history), ==, 1);
+  g_assert_cmpstr (gtm_history_get_undo_label (f->history), ==, "Lock");
+
+  /* Locked already: no step. Partly: only the others change. */
+  g_assert_false (gtm_arrange_set_locked (f->board, f->history, aab, 2, TRUE));
+  g_assert_cmpuint (gtm_history_get_n_undo (f->history), ==, 1);
+  g_assert_true (gtm_arrange_set_locked (f->board, f->history, ac, 2, TRUE));
+  g_assert_true (gtm_item_get_locked (c));
+  g_assert_cmpuint (gtm_history_get_n_undo (f->history), ==, 2);
+
+  g_assert_true (gtm_arrange_set_locked (f->board, f->history, &a, 1, FALSE));
+  g_assert_false (gtm_item_get_locked (a));
+  g_assert_true (gtm_item_get_locked (b));
+  g_assert_cmpstr (gtm_history_get_undo_label (f->history), ==, "Unlock");
+  g_assert_false (gtm_arrange_set_locked (f->board, f->history, &a, 1, FALSE));
+
+  /* Undo restores each state exactly; redo replays. */
+  g_assert_true (gtm_history_undo (f->history));
+  g_assert_true (gtm_item_get_locked (a));
+  g_assert_true (gtm_history_undo (f->history));
+  g_assert_false (gtm_item_get_locked (c));
+  g_assert_true (gtm_item_get_locked (b));
+  g_assert_true (gtm_history_undo (f->history));
+  {
+    g_autoptr(GBytes) undone = gtm_format_write_bytes (f->project);
+
+    g_assert_true (g_bytes_equal (before, undone));
+  }
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (gtm_history_redo (f->history));
+  g_assert_false (gtm_item_get_locked (a));
+  g_assert_true (gtm_item_get_locked (b));
+  g_assert_true (gtm_item_get_locked (c));
+}
+
+/* Locked items stay put; the others are arranged as if the locked ones
+ * were not selected. */
+static void
+test_locked_stay_put (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtmItem *a = f->items[0], *b = f->items[1], *c = f->items[2];
+  g_autoptr(GtmItem) d = gtm_shape_new (GTM_SHAPE_RECTANGLE, 200, 0, 20, 10);
+  GtmItem *abcd[] = { a, b, c, d };
+  g_autofree char *order = NULL;
+
+  g_assert_true (gtm_arrange_set_locked (f->board, f->history, &b, 1, TRUE));
+
+  /* Align right: a (right edge 60) and c line up on their own box; b,
+   * whose right edge (130) would otherwise be the line, stays. */
+  g_assert_true (gtm_arrange_align (f->board, f->history, f->items, 4, GTM_ARRANGE_ALIGN_RIGHT));
+  assert_item_at (a, 10, 0);
+  assert_item_at (b, 30, 40);
+  assert_item_at (c, 40, 80);
+  g_assert_true (gtm_history_undo (f->history));
+  assert_original_places (f);
+
+  /* One unlocked item has nothing to align with. */
+  {
+    GtmItem *ab[] = { a, b };
+
+    g_assert_false (gtm_arrange_align (f->board, f->history, ab, 2, GTM_ARRANGE_ALIGN_LEFT));
+  }
+
+  /* Nudge moves the others only; a locked item alone doesn't move. */
+  g_assert_true (gtm_arrange_nudge (f->board, f->history, f->items, 4, 10, -1));
+  assert_item_at (a, 20, -1);
+  assert_item_at (b, 30, 40);
+  assert_item_at (c, 5, 79);
+  g_assert_true (gtm_history_undo (f->history));
+  g_assert_false (gtm_arrange_nudge (f->board, f->history, &b, 1, 10, -1));
+  assert_original_places (f);
+  g_assert_cmpuint (gtm_history_get_n_undo (f->history), ==, 1);
+
+  /* Distribute with c locked: a, b and d by centres (35, 80, 210); a and
+   * d stay, b goes halfway: (200 - 60 - 100) / 2 = 20 from each. c stays
+   * out of it, although its centre (5) would make it the first. */
+  g_list_store_append (gtm_node_get_list (GTM_NODE (f->board), "items"), d);
+  g_assert_true (gtm_arrange_set_locked (f->board, f->history, &b, 1, FALSE));
+  g_assert_true (gtm_arrange_set_locked (f->board, f->history, &c, 1, TRUE));
+  g_assert_true (gtm_arrange_distribute (f->board, f->history, abcd, 4, GTM_ARRANGE_HORIZONTAL));
+  assert_item_at (a, 10, 0);
+  assert_item_at (b, 80, 40);
+  assert_item_at (c, -5, 80);
+  assert_item_at (d, 200, 0);
+  g_assert_true (gtm_history_undo (f->history));
+
+  /* Two unlocked items have no gap to share. */
+  g_assert_true (gtm_arrange_set_locked (f->board, f->history, &d, 1, TRUE));
+  g_assert_false (gtm_arrange_distribute (f->board, f->history, abcd, 4, GTM_ARRANGE_HORIZONTAL));
+  assert_original_places (f);
+
+  /* The stacking order applies to locked items as to others. */
+  g_assert_true (gtm_arrange_reorder (f->board, f->history, &c, 1, GTM_ARRANGE_SEND_TO_BACK));
+  order = board_order (f);
+  g_assert_cmpstr (order, ==, "cabC");
+}
+
+/* gtm_board_expand_groups() against a plain scan of the board, on random
+ * boards edited at random through the history, which must keep its cached
+ * index of the groups up to date. */
+static GPtrArray *
+expand_by_scan (GtmBoard        *board,
+                GtmItem * const *items,
+                guint            n_items)
+{
+  g_autoptr(GHashTable) chosen = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) groups = g_hash_table_new (g_str_hash, g_str_equal);
+  GListModel *list = gtm_board_get_items (board);
+  GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_hash_table_add (chosen, items[i]);
+      if (gtm_item_get_group (items[i])[0] != '\0')
+        g_hash_table_add (groups, (gpointer) gtm_item_get_group (items[i]));
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      GtmItem *item = g_list_model_get_item (list, i);
+
+      if (g_hash_table_contains (chosen, item) ||
+          g_hash_table_contains (groups, gtm_item_get_group (item)))
+        g_ptr_array_add (result, item);
+      else
+        g_object_unref (item);
+    }
+
+  return result;
+}
+
+static GPtrArray *
+random_items (GtmBoard *board,
+              GRand    *rand,
+              guint     max)
+{
+  GListModel *list = gtm_board_get_items (board);
+  guint n = g_list_model_get_n_items (list);
+  guint count = n ? g_rand_int_range (rand, 0, MIN (max, n) + 1) : 0;
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < count; i++)
+    g_ptr_array_add (items, g_list_model_get_item (list, g_rand_int_range (rand, 0, n)));
+
+  return items;
+}
+
+static void
+test_expand_groups_random (void)
+{
+  static const char * const tags[] = { "", "", "group-a", "group-b", "group-c", "g_4" };
+  guint n_rounds = g_test_thorough () ? 400 : 80;
+  guint32 seed = g_test_rand_int ();
+
+  g_test_message ("seed %u", seed);
+
+  for (guint round = 0; round < n_rounds; round++)
+    {
+      g_autoptr(GRand) rand = g_rand_new_with_seed (seed + round);
+      g_autoptr(GtmProject) project = gtm_project_new ("Groups");
+      g_autoptr(GtmBoard) board = gtm_board_new ("Board");
+      GtmHistory *history = gtm_project_get_history (project);
+      GListStore *store = gtm_node_get_list (GTM_NODE (board), "items");
+      guint n = g_rand_int_range (rand, 0, 60);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GtmItem) item = gtm_note_new (i, i, "");
+
+          g_object_set (item, "group", tags[g_rand_int_range (rand, 0, G_N_ELEMENTS (tags))], NULL);
+          g_list_store_append (store, item);
+        }
+      g_list_store_append (gtm_node_get_list (GTM_NODE (project), "boards"), board);
+
+      for (guint step = 0; step < 40; step++)
+        {
+          g_autoptr(GPtrArray) query = random_items (board, rand, 4);
+          g_autoptr(GPtrArray) expected = expand_by_scan (board, (GtmItem **) query->pdata, query->len);
+          g_autoptr(GPtrArray) got = gtm_board_expand_groups (board, (GtmItem **) query->pdata, query->len);
+          g_autoptr(GPtrArray) picked = random_items (board, rand, 5);
+          guint count = gtm_board_get_n_items (board);
+
+          g_assert_cmpuint (got->len, ==, expected->len);
+          for (guint i = 0; i < got->len; i++)
+            g_assert_true (g_ptr_array_index (got, i) == g_ptr_array_index (expected, i));
+
+          /* Then one random edit that may change the answer. */
+          switch (g_rand_int_range (rand, 0, 9))
+            {
+            case 0:
+              gtm_arrange_group (board, history, (GtmItem **) picked->pdata, picked->len);
+              break;
+            case 1:
+              gtm_arrange_ungroup (board, history, (GtmItem **) picked->pdata, picked->len);
+              break;
+            case 2:
+              if (picked->len > 0)
+                gtm_history_set (history, g_ptr_array_index (picked, 0), "group",
+                                 tags[g_rand_int_range (rand, 0, G_N_ELEMENTS (tags))], NULL);
+              break;
+            case 3:
+              if (count > 1)
+                gtm_history_move (history, GTM_NODE (board), "items",
+                                  g_rand_int_range (rand, 0, count), g_rand_int_range (rand, 0, count));
+              break;
+            case 4:
+              if (picked->len > 0)
+                gtm_board_remove_item (board, history, g_ptr_array_index (picked, 0));
+              break;
+            case 5:
+              {
+                g_autoptr(GtmItem) added = gtm_shape_new (GTM_SHAPE_ELLIPSE, 0, 0, 10, 10);
+
+                g_object_set (added, "group", tags[g_rand_int_range (rand, 0, G_N_ELEMENTS (tags))], NULL);
+                gtm_board_add_item (board, history, added);
+              }
+              break;
+            case 6:
+              gtm_history_undo (history);
+              break;
+            case 7:
+              gtm_history_redo (history);
+              break;
+            default:
+              /* Moving changes no group: the index stays valid. */
+              gtm_arrange_nudge (board, history, (GtmItem **) picked->pdata, picked->len, 3, 4);
+              break;
+            }
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -459,6 +836,13 @@ main (int   argc,
               fixture_set_up, test_apply_reorder, fixture_tear_down);
   g_test_add ("/arrange/apply/nudge", Fixture, NULL,
               fixture_set_up, test_apply_nudge, fixture_tear_down);
+  g_test_add ("/arrange/apply/group", Fixture, NULL,
+              fixture_set_up, test_apply_group, fixture_tear_down);
+  g_test_add ("/arrange/apply/lock", Fixture, NULL,
+              fixture_set_up, test_apply_lock, fixture_tear_down);
+  g_test_add ("/arrange/apply/locked-stay-put", Fixture, NULL,
+              fixture_set_up, test_locked_stay_put, fixture_tear_down);
+  g_test_add_func ("/arrange/expand-groups/random", test_expand_groups_random);
 
   return g_test_run ();
 }

@@ -86,7 +86,8 @@ is_field (GParamSpec *pspec,
 
 /* Asserts that @copy holds the saved state of @original moved by @dx, @dy,
  * with a new id and its ends (if a connector) mapped through @ids; or, if
- * @ids is NULL, with the same id and ends. */
+ * @ids is NULL, with the same id, ends and group. A copy's group is checked
+ * by assert_own_groups(). */
 static void
 assert_copy_of (GtmItem    *copy,
                 GtmItem    *original,
@@ -108,7 +109,7 @@ assert_copy_of (GtmItem    *copy,
       const GValue *a = gtm_node_peek_value (GTM_NODE (copy), pspec->param_id);
       const GValue *b = gtm_node_peek_value (GTM_NODE (original), pspec->param_id);
 
-      if (is_field (pspec, "id"))
+      if (is_field (pspec, "id") || (is_field (pspec, "group") && ids != NULL))
         continue;
 
       if (is_field (pspec, "x"))
@@ -120,6 +121,66 @@ assert_copy_of (GtmItem    *copy,
                          g_hash_table_lookup (ids, g_value_get_string (b)));
       else if (!values_equal (pspec, a, b))
         g_test_fail_printf ("%s.%s differs in the copy", G_OBJECT_TYPE_NAME (copy), pspec->name);
+    }
+}
+
+/* Asserts that @copies (of @originals, in the same order) on @board form
+ * groups of their own: copies of members of one group share a group that
+ * nothing else on the board has, copies of different groups are in
+ * different groups, and a copy of a group's only copied member, or of an
+ * item in no group, is in none. */
+static void
+assert_own_groups (GtmBoard  *board,
+                   GPtrArray *originals,
+                   GPtrArray *copies)
+{
+  g_autoptr(GHashTable) copied = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) mapping = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) used = g_hash_table_new (g_str_hash, g_str_equal);
+  GListModel *list = gtm_board_get_items (board);
+
+  g_assert_cmpuint (originals->len, ==, copies->len);
+
+  for (guint i = 0; i < copies->len; i++)
+    {
+      const char *group = gtm_item_get_group (g_ptr_array_index (originals, i));
+
+      g_hash_table_add (copied, g_ptr_array_index (copies, i));
+      g_hash_table_insert (counts, (gpointer) group,
+                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, group)) + 1));
+    }
+
+  for (guint i = 0; i < copies->len; i++)
+    {
+      const char *from = gtm_item_get_group (g_ptr_array_index (originals, i));
+      const char *to = gtm_item_get_group (g_ptr_array_index (copies, i));
+      const char *earlier;
+
+      if (from[0] == '\0' || GPOINTER_TO_UINT (g_hash_table_lookup (counts, from)) < 2)
+        {
+          g_assert_cmpstr (to, ==, "");
+          continue;
+        }
+
+      g_assert_true (gtm_format_is_valid_id (to));
+      earlier = g_hash_table_lookup (mapping, from);
+      if (earlier != NULL)
+        g_assert_cmpstr (to, ==, earlier);
+      else
+        {
+          /* A group no other copied group maps to. */
+          g_assert_true (g_hash_table_add (used, (gpointer) to));
+          g_hash_table_insert (mapping, (gpointer) from, (gpointer) to);
+        }
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(GtmItem) item = g_list_model_get_item (list, i);
+
+      if (!g_hash_table_contains (copied, item))
+        g_assert_false (g_hash_table_contains (used, gtm_item_get_group (item)));
     }
 }
 
@@ -150,7 +211,8 @@ id_of (gpointer item)
 
 /* A board with one item of every kind, unusual values in their fields, and
  * two connectors: note → shape (labelled, arrows at both ends) and
- * shape → text.
+ * shape → text. Note, text and shape are a group, the image the last
+ * member of another, and the frame is locked.
  *   0 note  (100, 50)    1 text  (400, 420)   2 shape (300, 60)
  *   3 frame (80, 20)     4 image (520, 300)   5 connector 0 → 2
  *   6 connector 2 → 1 */
@@ -167,9 +229,12 @@ make_rich_board (GtmProject *project)
   GtmItem *joins, *leads;
 
   g_object_set (note, "bold", TRUE, "font-size", 22.5, "align", GTM_ALIGN_END,
-                "text-color", "#123456", NULL);
-  g_object_set (shape, "fill", "#aabbccdd", "stroke", "#010203", "text", "定价", NULL);
-  g_object_set (image, "stroke", "#ff0000", NULL);
+                "text-color", "#123456", "group", "group-swot", NULL);
+  g_object_set (text, "group", "group-swot", NULL);
+  g_object_set (shape, "fill", "#aabbccdd", "stroke", "#010203", "text", "定价",
+                "group", "group-swot", NULL);
+  g_object_set (frame, "locked", TRUE, NULL);
+  g_object_set (image, "stroke", "#ff0000", "group", "group-lone", NULL);
   joins = gtm_connector_new (id_of (note), id_of (shape));
   g_object_set (joins, "text", "带动", "arrow-start", TRUE, "bold", TRUE, NULL);
   leads = gtm_connector_new (id_of (shape), id_of (text));
@@ -313,6 +378,9 @@ test_round_trip_every_kind (void)
   for (guint i = 0; i < pasted->len; i++)
     assert_copy_of (g_ptr_array_index (pasted, i), g_ptr_array_index (originals, i),
                     920, -320, ids);
+  assert_own_groups (target, originals, pasted);
+  /* The locked frame is a locked copy. */
+  g_assert_true (gtm_item_get_locked (g_ptr_array_index (pasted, 3)));
 
   /* The image's bytes are the very PNG that was copied. */
   g_assert_true (g_bytes_equal (gtm_image_get_data (GTM_IMAGE (g_ptr_array_index (pasted, 4))),
@@ -1077,6 +1145,18 @@ test_duplicate (void)
   assert_copy_of (g_ptr_array_index (copies, 1), selection[1], 16, 16, ids);
   assert_copy_of (g_ptr_array_index (copies, 2), selection[2], 16, 16, ids);
   assert_copy_of (g_ptr_array_index (copies, 3), g_ptr_array_index (originals, 5), 0, 0, ids);
+  /* Copies of note and shape are a new group of two, without the text,
+   * which was not duplicated; the image's is a copy of a lone member. */
+  {
+    g_autoptr(GPtrArray) sources = g_ptr_array_new ();
+
+    for (guint i = 0; i < 3; i++)
+      g_ptr_array_add (sources, selection[i]);
+    g_ptr_array_add (sources, g_ptr_array_index (originals, 5));
+    assert_own_groups (board, sources, copies);
+    g_assert_cmpstr (gtm_item_get_group (g_ptr_array_index (copies, 0)), !=, "");
+  }
+
   /* The image shares the original's bytes. */
   g_assert_true (gtm_image_get_data (g_ptr_array_index (copies, 2)) ==
                  gtm_image_get_data (GTM_IMAGE (selection[2])));
@@ -1110,6 +1190,91 @@ test_duplicate (void)
   }
 }
 
+/* ------------------------------------------------------------------------
+ * Groups and locks
+ * ------------------------------------------------------------------------ */
+
+static void
+test_groups (void)
+{
+  g_autoptr(GtmProject) project = gtm_project_new ("Launch");
+  GtmBoard *board = add_board (project, "Board");
+  GtmBoard *other = add_board (project, "Other");
+  GtmHistory *history = gtm_project_get_history (project);
+  g_autoptr(GPtrArray) originals = NULL;
+  g_autoptr(GBytes) data = NULL;
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GPtrArray) second = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Two groups of two, a loose note, and a locked member. */
+  for (guint i = 0; i < 5; i++)
+    {
+      static const char * const groups[] = { "group-1", "group-1", "group-2", "group-2", "" };
+      GtmItem *note = gtm_note_new (i * 200, 0, "便签");
+
+      g_object_set (note, "group", groups[i], "locked", i == 2, NULL);
+      add (board, note);
+    }
+  originals = board_items (board);
+  data = copy_items (board, (GtmItem **) originals->pdata, originals->len);
+
+  /* Pasted twice on the same board: each paste makes groups of its own. */
+  first = paste_ok (board, history, data, 0, 500);
+  assert_own_groups (board, originals, first);
+  second = paste_ok (board, history, data, 0, 1000);
+  assert_own_groups (board, originals, second);
+  for (guint i = 0; i < 4; i++)
+    g_assert_cmpstr (gtm_item_get_group (g_ptr_array_index (first, i)), !=,
+                     gtm_item_get_group (g_ptr_array_index (second, i)));
+  g_assert_true (gtm_item_get_locked (g_ptr_array_index (first, 2)));
+  g_assert_false (gtm_item_get_locked (g_ptr_array_index (first, 3)));
+
+  /* A click on a pasted member takes its pasted partner only. */
+  {
+    g_autoptr(GPtrArray) expanded = gtm_board_expand_groups (board, (GtmItem **) second->pdata, 1);
+
+    g_assert_cmpuint (expanded->len, ==, 2);
+    g_assert_true (g_ptr_array_index (expanded, 0) == g_ptr_array_index (second, 0));
+    g_assert_true (g_ptr_array_index (expanded, 1) == g_ptr_array_index (second, 1));
+  }
+
+  /* Undo takes the pasted groups away with the items. */
+  g_assert_true (gtm_history_undo (history));
+  g_assert_true (gtm_history_undo (history));
+  {
+    g_autoptr(GPtrArray) expanded = gtm_board_expand_groups (board, (GtmItem **) originals->pdata, 1);
+
+    g_assert_cmpuint (expanded->len, ==, 2);
+    g_assert_true (g_ptr_array_index (expanded, 1) == g_ptr_array_index (originals, 1));
+  }
+
+  /* On another board, and in place. */
+  {
+    g_autoptr(GPtrArray) pasted = gtm_clipboard_paste_in_place (other, history, data, &error);
+
+    g_assert_no_error (error);
+    assert_own_groups (other, originals, pasted);
+  }
+
+  /* One member duplicated alone is in no group; two are a new one. */
+  {
+    g_autoptr(GPtrArray) one = gtm_clipboard_duplicate (board, history,
+                                                        (GtmItem **) originals->pdata, 1, &error);
+    g_autoptr(GPtrArray) two = gtm_clipboard_duplicate (board, history,
+                                                        (GtmItem **) originals->pdata, 2, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (gtm_item_get_group (g_ptr_array_index (one, 0)), ==, "");
+    g_assert_cmpstr (gtm_item_get_group (g_ptr_array_index (two, 0)), !=, "");
+    g_assert_cmpstr (gtm_item_get_group (g_ptr_array_index (two, 0)), !=, "group-1");
+    g_assert_cmpstr (gtm_item_get_group (g_ptr_array_index (two, 0)), ==,
+                     gtm_item_get_group (g_ptr_array_index (two, 1)));
+  }
+
+  assert_valid (project);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1138,6 +1303,7 @@ main (int   argc,
   g_test_add_func ("/clipboard/text/limits", test_paste_text_limits);
   g_test_add_func ("/clipboard/text/round-trip", test_text_round_trip);
   g_test_add_func ("/clipboard/duplicate", test_duplicate);
+  g_test_add_func ("/clipboard/groups", test_groups);
 
   return g_test_run ();
 }

@@ -333,6 +333,13 @@ test_fixture_v1 (void)
   g_assert_cmpint (gtm_shape_get_shape (GTM_SHAPE (item)), ==, GTM_SHAPE_DIAMOND);
   g_assert_cmpstr (gtm_item_get_stroke (item), ==, "#1c71d8");
 
+  /* Saved before items could be grouped or locked: none is. */
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_assert_cmpstr (gtm_item_get_group (list_item (items, i)), ==, "");
+      g_assert_false (gtm_item_get_locked (list_item (items, i)));
+    }
+
   item = list_item (items, 6);
   g_assert_true (gtm_image_check_data (gtm_image_get_data (GTM_IMAGE (item)), "image/png",
                                        &width, &height, NULL));
@@ -822,6 +829,9 @@ random_value (GParamSpec *pspec,
                                                          g_test_rand_int_range (0, 60),
                                                          g_test_rand_int_range (0, 60),
                                                          g_test_rand_bit () ? "Z" : "+08:00"));
+          else if (pspec->flags & GTM_PARAM_TAG)
+            g_value_take_string (value, g_strdup_printf ("group-%012x",
+                                                         g_test_rand_int_range (0, G_MAXINT)));
           else if (strcmp (pspec->name, "mime-type") == 0)
             /* The only type the image item accepts, and its default. */
             g_value_set_string (value, "image/png");
@@ -1137,6 +1147,8 @@ static const BadCase bad_cases[] = {
   { "name-newline.gtm", GTM_FORMAT_ERROR_INVALID, "boards[0].name: ", "line breaks" },
   { "name-too-long.gtm", GTM_FORMAT_ERROR_INVALID, "personas[0].job-title: ", "4096" },
   { "fill-not-colour.gtm", GTM_FORMAT_ERROR_INVALID, "boards[0].items[0].fill: ", "“yellow” is not a colour" },
+  { "group-syntax.gtm", GTM_FORMAT_ERROR_INVALID, "boards[0].items[1].group: ", "“north team” is not an id" },
+  { "locked-text.gtm", GTM_FORMAT_ERROR_INVALID, "boards[0].items[0].locked: ", "true or false" },
   { "enum-unknown.gtm", GTM_FORMAT_ERROR_INVALID, "brief.business-goal: ", "acquire, retain, expand" },
   { "enum-number.gtm", GTM_FORMAT_ERROR_INVALID, "personas[0].kind: ", "expected text" },
   { "strv-not-list.gtm", GTM_FORMAT_ERROR_INVALID, "personas[0].goals: ", "expected a list" },
@@ -1438,6 +1450,45 @@ test_unknown_members (void)
   g_assert_false (bytes_contain (written, "theme"));
 }
 
+/* Groups and locks read back as written, on every kind of item. */
+static void
+test_groups_and_locks (void)
+{
+  g_autoptr(GtmProject) project =
+    read_string ("{ \"format\": \"gtm-studio\", \"version\": 1, \"id\": \"project-1\","
+                 "  \"title\": \"Groups\", \"boards\": [ { \"id\": \"board-1\", \"name\": \"B\","
+                 "  \"items\": ["
+                 "    { \"kind\": \"note\", \"id\": \"note-1\", \"x\": 0, \"y\": 0, \"width\": 9,"
+                 "      \"height\": 9, \"group\": \"group-a1\", \"locked\": true },"
+                 "    { \"kind\": \"shape\", \"id\": \"shape-1\", \"x\": 20, \"y\": 0, \"width\": 9,"
+                 "      \"height\": 9, \"group\": \"group-a1\" },"
+                 "    { \"kind\": \"connector\", \"id\": \"connector-1\", \"source\": \"note-1\","
+                 "      \"target\": \"shape-1\", \"group\": \"group-a1\", \"locked\": true },"
+                 "    { \"kind\": \"text\", \"id\": \"text-1\", \"x\": 0, \"y\": 40, \"width\": 9,"
+                 "      \"height\": 9, \"group\": \"\", \"locked\": false } ] } ] }");
+  GtmBoard *board = list_item (gtm_project_get_boards (project), 0);
+  GListModel *items = gtm_board_get_items (board);
+  g_autoptr(GBytes) written = gtm_format_write_bytes (project);
+  g_autoptr(GtmProject) reread = NULL;
+
+  g_assert_cmpstr (gtm_item_get_group (list_item (items, 0)), ==, "group-a1");
+  g_assert_true (gtm_item_get_locked (list_item (items, 0)));
+  g_assert_cmpstr (gtm_item_get_group (list_item (items, 1)), ==, "group-a1");
+  g_assert_false (gtm_item_get_locked (list_item (items, 1)));
+  g_assert_cmpstr (gtm_item_get_group (list_item (items, 2)), ==, "group-a1");
+  g_assert_true (gtm_item_get_locked (list_item (items, 2)));
+  g_assert_cmpstr (gtm_item_get_group (list_item (items, 3)), ==, "");
+  g_assert_false (gtm_item_get_locked (list_item (items, 3)));
+
+  /* Written after the text, defaults included; a group id is not an id
+   * of an object, so sharing one is no duplicate. */
+  g_assert_true (bytes_contain (written, "\"text\": \"\",\n          \"group\": \"group-a1\",\n"
+                                         "          \"locked\": true\n"));
+  g_assert_true (bytes_contain (written, "\"group\": \"\",\n          \"locked\": false\n"));
+  reread = read_ok (written);
+  assert_nodes_equal (GTM_NODE (project), GTM_NODE (reread), "project");
+}
+
 static void
 test_check_value (void)
 {
@@ -1468,6 +1519,26 @@ test_check_value (void)
   g_assert_false (gtm_format_check_value (g_object_class_find_property (object_class, "avatar-color"),
                                           &value, &error));
   g_clear_error (&error);
+
+  /* A group has the syntax of an id, or is empty. */
+  {
+    GtmNodeClass *item_class = g_type_class_ref (GTM_TYPE_NOTE);
+    GParamSpec *group = g_object_class_find_property (G_OBJECT_CLASS (item_class), "group");
+
+    g_value_set_string (&value, "");
+    g_assert_true (gtm_format_check_value (group, &value, &error));
+    g_value_set_string (&value, "group-0123abcdef01");
+    g_assert_true (gtm_format_check_value (group, &value, &error));
+    g_assert_no_error (error);
+    g_value_set_string (&value, "组 1");
+    g_assert_false (gtm_format_check_value (group, &value, &error));
+    g_assert_true (g_str_has_prefix (error->message, "group: "));
+    g_clear_error (&error);
+    g_value_take_string (&value, g_strnfill (GTM_FORMAT_MAX_ID_LENGTH + 1, 'g'));
+    g_assert_false (gtm_format_check_value (group, &value, &error));
+    g_clear_error (&error);
+    g_type_class_unref (item_class);
+  }
 
   g_assert_true (gtm_format_is_valid_id ("persona-0123abcd_X"));
   g_assert_false (gtm_format_is_valid_id (""));
@@ -1527,6 +1598,8 @@ doc_field_row (GString    *out,
         g_string_append (out, "date and time");
       else if (pspec->flags & GTM_PARAM_REFERENCE)
         g_string_append (out, "id reference");
+      else if (pspec->flags & GTM_PARAM_TAG)
+        g_string_append (out, "tag");
       else
         g_string_append (out, multiline ? "text, multi-line" : "text, one line");
       break;
@@ -1616,6 +1689,9 @@ doc_field_row (GString    *out,
         g_string_append (out, "ISO 8601, e.g. `2024-05-01T09:30:00Z`, or `\"\"`");
       else if (pspec->flags & GTM_PARAM_REFERENCE)
         g_string_append (out, "`\"\"` or the id of an object in the file");
+      else if (pspec->flags & GTM_PARAM_TAG)
+        g_string_append_printf (out, "`\"\"` or 1–%d of `A–Z a–z 0–9 - _`",
+                                GTM_FORMAT_MAX_ID_LENGTH);
       else
         g_string_append_printf (out, "≤ %d bytes", multiline ? GTM_FORMAT_MAX_TEXT_LENGTH
                                                              : GTM_FORMAT_MAX_LINE_LENGTH);
@@ -1928,6 +2004,7 @@ main (int   argc,
   g_test_add_func ("/format/write/layout", test_write_layout);
   g_test_add_func ("/format/write/numbers", test_write_numbers);
   g_test_add_func ("/format/read/unknown-members", test_unknown_members);
+  g_test_add_func ("/format/read/groups-and-locks", test_groups_and_locks);
   g_test_add_func ("/format/read/kind-is-reserved", test_kind_is_reserved);
   g_test_add_func ("/format/check-value", test_check_value);
   g_test_add_func ("/format/bad/all-listed", test_bad_all_listed);

@@ -296,7 +296,7 @@ random_edit (GtmProject *project,
   const char *text = texts[g_rand_int_range (rand, 0, G_N_ELEMENTS (texts))];
   const char *name = texts[g_rand_int_range (rand, 0, N_SINGLE_LINE_TEXTS)];
 
-  switch (g_rand_int_range (rand, 0, 16))
+  switch (g_rand_int_range (rand, 0, 18))
     {
     case 0:
       {
@@ -446,6 +446,32 @@ random_edit (GtmProject *project,
             gtm_project_remove_persona (project, persona);
           }
       }
+      break;
+    case 16:
+    case 17:
+      if (board)
+        {
+          g_autoptr(GPtrArray) picked = g_ptr_array_new_with_free_func (g_object_unref);
+
+          for (int i = g_rand_int_range (rand, 0, 4); i > 0; i--)
+            {
+              GtmItem *other = random_item (board, rand, FALSE);
+
+              if (other)
+                g_ptr_array_add (picked, other);
+            }
+
+          if (g_rand_boolean (rand))
+            gtm_arrange_group (board, history, (GtmItem **) picked->pdata, picked->len);
+          else if (g_rand_boolean (rand))
+            gtm_arrange_ungroup (board, history, (GtmItem **) picked->pdata, picked->len);
+          else
+            gtm_arrange_set_locked (board, history, (GtmItem **) picked->pdata, picked->len,
+                                    g_rand_boolean (rand));
+
+          /* Locked items stay put, the others move. */
+          gtm_arrange_nudge (board, history, (GtmItem **) picked->pdata, picked->len, x / 100, y / 100);
+        }
       break;
     default:
       g_assert_not_reached ();
