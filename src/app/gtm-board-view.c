@@ -102,6 +102,7 @@ struct _GtmBoardView
   GtkWidget       *text_view;
   GtmItem         *edited;
   gboolean         edited_is_new;
+  double           edited_zoom;   /* the zoom the editor's font is set for */
 
   guint            n_draws;
   gboolean         print_frame_times;
@@ -671,6 +672,7 @@ style_editor (GtmBoardView *self)
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   gtk_text_buffer_apply_tag (buffer, tag, &start, &end);
+  self->edited_zoom = self->viewport.zoom;
 }
 
 static void
@@ -754,10 +756,10 @@ begin_text_editing (GtmBoardView *self,
   g_signal_connect_swapped (buffer, "changed", G_CALLBACK (on_editor_buffer_changed), self);
   style_editor (self);
   {
-    GtkTextIter start, end;
+    GtkTextIter end;
 
-    gtk_text_buffer_get_bounds (buffer, &start, &end);
-    gtk_text_buffer_select_range (buffer, &end, &start);
+    gtk_text_buffer_get_end_iter (buffer, &end);
+    gtk_text_buffer_place_cursor (buffer, &end);
   }
 
   controller = gtk_event_controller_key_new ();
@@ -820,7 +822,8 @@ allocate_editor (GtmBoardView *self)
     area = (GtmRect) { gtm_item_get_x (self->edited), gtm_item_get_y (self->edited),
                        gtm_item_get_width (self->edited), gtm_item_get_height (self->edited) };
 
-  style_editor (self);
+  if (self->edited_zoom != self->viewport.zoom)
+    style_editor (self);
   widget_rect (self, &area, &rect);
   allocation.x = floor (rect.x);
   allocation.y = floor (rect.y);
@@ -1002,13 +1005,14 @@ on_drag_begin (GtkGestureDrag *gesture,
       return;
     }
 
-  /* A press in the text editor is the editor's; anywhere else ends it. */
-  if (self->text_view != NULL)
+  /* A press on the item being edited is the editor's (it may not even be
+   * allocated yet, right after a double-click); anywhere else ends it. */
+  if (self->edited != NULL)
     {
-      graphene_rect_t bounds;
+      double bx, by;
 
-      if (gtk_widget_compute_bounds (self->text_view, GTK_WIDGET (self), &bounds) &&
-          graphene_rect_contains_point (&bounds, &GRAPHENE_POINT_INIT (x, y)))
+      to_board (self, x, y, &bx, &by);
+      if (gtm_hit_test_item (self->board, self->edited, NULL, bx, by, 0))
         {
           gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
           return;
