@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "gtm-board.h"
@@ -279,10 +281,11 @@ ref_items (GtmItem * const *items,
  * @n_items: their number
  *
  * What a click on @items takes: the items themselves and every item
- * sharing a group with one of them. After the first call following a
- * change of the list or of a group, a click on one item or one group costs
- * time in proportion to the group, not to the board; items of several
- * groups cost one pass over an array of the board's items.
+ * sharing a group with one of them. A click on an item in no group costs
+ * nothing; on a group, after the first call following a change of the
+ * list or of a group (one pass over the board), time in proportion to the
+ * group. Items of several groups cost one pass over an array of the
+ * board's items.
  *
  * Returns: (transfer full) (element-type GtmItem): the items, each once,
  *   in z-order (bottom first)
@@ -305,19 +308,21 @@ gtm_board_expand_groups (GtmBoard        *self,
   if (n_items == 0)
     return g_ptr_array_new_with_free_func (g_object_unref);
 
-  groups = ensure_groups (self);
-
-  /* A click: one item, or members of one group, answered from the index. */
-  group = g_hash_table_lookup (groups->group_of, items[0]);
+  /* A click: one item in no group, which needs no index, or members of
+   * one group, which the index lists in order. */
+  group = gtm_item_get_group (items[0]);
   for (guint i = 1; i < n_items && one_unit; i++)
-    one_unit = group != NULL ? g_hash_table_lookup (groups->group_of, items[i]) == group
-                             : items[i] == items[0];
+    one_unit = group[0] != '\0' ? strcmp (gtm_item_get_group (items[i]), group) == 0
+                                 : items[i] == items[0];
+  if (one_unit && group[0] == '\0')
+    return ref_items (items, 1);
+
+  groups = ensure_groups (self);
   if (one_unit)
     {
-      GPtrArray *members = group ? g_hash_table_lookup (groups->members, group) : NULL;
+      GPtrArray *members = g_hash_table_lookup (groups->members, group);
 
-      return members ? ref_items ((GtmItem * const *) members->pdata, members->len)
-                     : ref_items (items, 1);
+      return ref_items ((GtmItem * const *) members->pdata, members->len);
     }
 
   /* Anything else: the items and their groups' members, in one pass. */
