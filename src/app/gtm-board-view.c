@@ -133,6 +133,36 @@ G_DEFINE_FINAL_TYPE (GtmBoardView, gtm_board_view, GTK_TYPE_WIDGET)
 
 static void end_text_editing (GtmBoardView *self);
 static void update_actions   (GtmBoardView *self);
+static GtmItem *get_resizable (GtmBoardView *self,
+                               GtmRect      *box);
+
+/* The resize cursor of the handle being dragged, or under the pointer. */
+static const char *
+handle_cursor (GtmBoardView *self)
+{
+  static const char * const names[] = {
+    [GTM_RESIZE_HANDLE_TOP_LEFT] = "nwse-resize",
+    [GTM_RESIZE_HANDLE_TOP] = "ns-resize",
+    [GTM_RESIZE_HANDLE_TOP_RIGHT] = "nesw-resize",
+    [GTM_RESIZE_HANDLE_RIGHT] = "ew-resize",
+    [GTM_RESIZE_HANDLE_BOTTOM_RIGHT] = "nwse-resize",
+    [GTM_RESIZE_HANDLE_BOTTOM] = "ns-resize",
+    [GTM_RESIZE_HANDLE_BOTTOM_LEFT] = "nesw-resize",
+    [GTM_RESIZE_HANDLE_LEFT] = "ew-resize",
+  };
+  GtmResizeHandle handle = self->gesture == GESTURE_RESIZE ? self->handle : GTM_RESIZE_HANDLE_NONE;
+  GtmRect box;
+
+  if (self->gesture == GESTURE_NONE && self->has_pointer && get_resizable (self, &box) != NULL)
+    {
+      double bx, by;
+
+      gtm_viewport_to_board (&self->viewport, self->pointer_x, self->pointer_y, &bx, &by);
+      handle = gtm_resize_handle_at (&box, self->viewport.zoom, HANDLE_RADIUS, bx, by);
+    }
+
+  return handle == GTM_RESIZE_HANDLE_NONE ? NULL : names[handle];
+}
 
 static void
 update_cursor (GtmBoardView *self)
@@ -147,6 +177,8 @@ update_cursor (GtmBoardView *self)
     name = "crosshair";
   else if (self->gesture == GESTURE_MOVE)
     name = "move";
+  else if (self->gesture == GESTURE_RESIZE || self->gesture == GESTURE_NONE)
+    name = handle_cursor (self);
 
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), name);
 }
@@ -1071,6 +1103,20 @@ on_drag_begin (GtkGestureDrag *gesture,
         }
     }
 
+  /* Inside an unselected frame, away from its title, a drag selects what
+   * lies in the frame, as on empty board space; a click picks the frame. */
+  if (hit != NULL && GTM_IS_FRAME (hit) && !gtm_selection_contains (self->selection, hit))
+    {
+      double bx, by;
+
+      to_board (self, x, y, &bx, &by);
+      if (gtm_hit_test_point_in_outline (hit, bx, by))
+        {
+          self->press_item = g_object_ref (hit);
+          hit = NULL;
+        }
+    }
+
   if (hit != NULL)
     {
       self->press_item = g_object_ref (hit);
@@ -1215,6 +1261,11 @@ on_drag_end (GtkGestureDrag *gesture,
       break;
 
     case GESTURE_RUBBER_BAND:
+      /* A click on a frame's body, which began a rubber band. */
+      if (self->press_item != NULL && hypot (dx, dy) < DRAG_THRESHOLD)
+        select_item (self, self->press_item, self->press_toggles);
+      break;
+
     case GESTURE_PAN:
     case GESTURE_NONE:
     default:
@@ -1381,6 +1432,9 @@ on_motion (GtkEventControllerMotion *controller,
   self->pointer_x = x;
   self->pointer_y = y;
   self->has_pointer = TRUE;
+
+  if (self->gesture == GESTURE_NONE && self->tool == GTM_TOOL_SELECT && !self->space_down)
+    update_cursor (self);
 }
 
 static void
