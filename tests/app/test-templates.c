@@ -75,12 +75,12 @@ test_shortcuts_window (void)
           continue;
 
         g_object_get (l->data, "accelerator", &accelerator, "title", &title, NULL);
-        if (g_strcmp0 (accelerator, "<Control>0") == 0)
+        if (g_strcmp0 (accelerator, "<Control>1") == 0)
           {
             g_auto(GStrv) reset = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
                                                                          "win.zoom-reset");
 
-            g_assert_true (g_strv_contains ((const char * const *) reset, "<Control>0"));
+            g_assert_true (g_strv_contains ((const char * const *) reset, "<Control>1"));
             g_assert_cmpstr (title, ==, "Reset zoom to 100%");
             found_reset = TRUE;
           }

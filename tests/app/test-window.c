@@ -365,7 +365,8 @@ test_zoom (void)
 
   assert_accel ("win.zoom-in", "<Control>plus");
   assert_accel ("win.zoom-out", "<Control>minus");
-  assert_accel ("win.zoom-reset", "<Control>0");
+  assert_accel ("win.zoom-reset", "<Control>1");
+  assert_accel ("win.zoom-fit", "<Control>0");
 
   activate (window, "zoom-reset");
   g_assert_cmpfloat (gtm_board_view_get_zoom (view), ==, 1.0);
