@@ -9,7 +9,7 @@ packages=(
   # build
   meson ninja-build pkg-config gcc libc6-dev gettext
   libgtk-4-dev libadwaita-1-dev libjson-glib-dev libcairo2-dev
-  libpango1.0-dev libfontconfig-dev
+  libpango1.0-dev libfontconfig-dev libgdk-pixbuf-2.0-dev
   # data validation tests
   desktop-file-utils appstream libxml2-utils flatpak flatpak-builder
   # what GTK needs at run time to find icons (SVG loader) and MIME types
