@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "gtm-board-editor.h"
+#include "gtm-outline.h"
 
 struct _GtmBoardEditor
 {
@@ -21,6 +22,7 @@ struct _GtmBoardEditor
   GtkLabel     *zoom_label;
   GtkBox       *properties_page;
   GtkBox       *outline_page;
+  GtmOutline   *outline;
 
   GtmSelection *selection;
   /* The palette's toggle of each tool, to show the armed tool. */
@@ -172,6 +174,17 @@ zoom_to_label (GBinding     *binding,
   return TRUE;
 }
 
+/* Outline */
+
+/* Enter or a double click on a row: edit that item's text. */
+static void
+on_outline_activate_item (GtmBoardEditor *self,
+                          GtmItem        *item)
+{
+  gtm_selection_set (self->selection, &item, 1);
+  gtm_board_view_edit_text (self->view);
+}
+
 /* GObject */
 
 static void
@@ -194,6 +207,7 @@ gtm_board_editor_class_init (GtmBoardEditorClass *klass)
   object_class->dispose = gtm_board_editor_dispose;
 
   g_type_ensure (GTM_TYPE_BOARD_VIEW);
+  g_type_ensure (GTM_TYPE_OUTLINE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gtmstudio/GtmStudio/gtm-board-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, GtmBoardEditor, view);
@@ -201,6 +215,7 @@ gtm_board_editor_class_init (GtmBoardEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GtmBoardEditor, zoom_label);
   gtk_widget_class_bind_template_child (widget_class, GtmBoardEditor, properties_page);
   gtk_widget_class_bind_template_child (widget_class, GtmBoardEditor, outline_page);
+  gtk_widget_class_bind_template_child (widget_class, GtmBoardEditor, outline);
 }
 
 static void
@@ -210,6 +225,7 @@ gtm_board_editor_init (GtmBoardEditor *self)
 
   build_palette (self);
   g_signal_connect_swapped (self->view, "notify::tool", G_CALLBACK (on_view_notify_tool), self);
+  g_signal_connect_swapped (self->outline, "activate-item", G_CALLBACK (on_outline_activate_item), self);
   g_object_bind_property_full (self->view, "zoom", self->zoom_label, "label",
                                G_BINDING_SYNC_CREATE, zoom_to_label, NULL, NULL, NULL);
 }
@@ -264,4 +280,6 @@ gtm_board_editor_set_board (GtmBoardEditor *self,
 
   if (self->view != NULL)
     gtm_board_view_set_document (self->view, board, history, self->selection);
+  if (self->outline != NULL)
+    gtm_outline_set_selection (self->outline, self->selection, history);
 }
