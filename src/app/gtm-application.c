@@ -737,6 +737,7 @@ static const struct {
   { "win.zoom-out", { "<Control>minus", "<Control>KP_Subtract", NULL } },
   { "win.zoom-reset", { "<Control>0", "<Control>KP_0", NULL } },
   { "win.zoom-fit", { "<Control>1", "<Control>KP_1", NULL } },
+  { "win.add-board", { "<Control><Shift>b", NULL } },
 };
 
 /* GApplication */

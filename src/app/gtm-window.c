@@ -18,6 +18,10 @@
 
 #define ERROR_TOAST_TIMEOUT 10 /* seconds */
 
+/* Row classes while a board is dragged over a row: where it would land. */
+#define DROP_ABOVE "drop-above"
+#define DROP_BELOW "drop-below"
+
 struct _GtmWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -42,7 +46,18 @@ struct _GtmWindow
   /* The Save As dialog, and whether a pending close waits for it. */
   GtkFileChooserNative *save_chooser;
   gboolean              save_chooser_for_close;
-  guint                 select_idle_id;
+
+  /* The board or persona shown. The sidebar's rows are rebuilt when the
+   * lists change (a move takes a row out and puts a new one in): this is
+   * what the sidebar keeps selected through that. */
+  GObject              *shown;
+  GListModel           *sidebar_model;
+  /* The board the rename popover names. */
+  GtmBoard             *rename_board;
+  /* The toast offering to undo a deletion, and the history's state right
+   * after that deletion: the undo it offers. */
+  AdwToast             *delete_toast;
+  guint64               delete_state;
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -50,7 +65,15 @@ struct _GtmWindow
   AdwWindowTitle       *window_title;
   GtkSpinner           *save_spinner;
   GtkPaned             *paned;
+  GtkWidget            *sidebar_pane;
+  GtkScrolledWindow    *sidebar_scroller;
   GtkListBox           *sidebar;
+  GtkPopover           *board_menu_popover;
+  GtkPopover           *rename_popover;
+  GtkEntry             *rename_entry;
+  GtkWidget            *rename_button;
+  GtkRevealer          *rename_error_revealer;
+  GtkLabel             *rename_error_label;
   GtkStack             *content_stack;
   GtmBoardEditor       *board_editor;
   GtmBoardView         *board_view;
@@ -74,6 +97,26 @@ static GtmApplication *
 get_application (GtmWindow *self)
 {
   return GTM_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+}
+
+static GtmProject *
+get_project (GtmWindow *self)
+{
+  return gtm_document_get_project (self->document);
+}
+
+/* The board shown, if it is one of the project's, and its position in the
+ * list of boards. */
+static GtmBoard *
+get_shown_board (GtmWindow *self,
+                 guint     *position)
+{
+  if (!GTM_IS_BOARD (self->shown) ||
+      !g_list_store_find (G_LIST_STORE (gtm_project_get_boards (get_project (self))),
+                          self->shown, position))
+    return NULL;
+
+  return GTM_BOARD (self->shown);
 }
 
 /* GTK 4.8 forgets the transient parent of a dialog only when the dialog
@@ -139,18 +182,38 @@ set_action_enabled (GtmWindow  *self,
   g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
 }
 
+/* Undo and redo follow the history's notifications only: in the middle of
+ * a step (when the sidebar may already be following the lists) there is
+ * nothing to undo or redo. */
+static void
+update_history_actions (GtmWindow *self)
+{
+  GtmHistory *history = gtm_document_get_history (self->document);
+
+  set_action_enabled (self, "undo", gtm_history_can_undo (history));
+  set_action_enabled (self, "redo", gtm_history_can_redo (history));
+}
+
 static void
 update_actions (GtmWindow *self)
 {
-  GtmHistory *history = gtm_document_get_history (self->document);
   gboolean saving = gtm_document_get_saving (self->document);
   gboolean board_shown = gtm_board_view_get_board (self->board_view) != NULL &&
                          g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "board") == 0;
+  guint n_boards = g_list_model_get_n_items (gtm_project_get_boards (get_project (self)));
+  gboolean room = n_boards < GTM_PROJECT_MAX_BOARDS;
+  guint position = 0;
+  GtmBoard *board = get_shown_board (self, &position);
+
+  set_action_enabled (self, "add-board", room);
+  set_action_enabled (self, "rename-board", board != NULL);
+  set_action_enabled (self, "duplicate-board", board != NULL && room);
+  set_action_enabled (self, "delete-board", board != NULL);
+  set_action_enabled (self, "move-board-up", board != NULL && position > 0);
+  set_action_enabled (self, "move-board-down", board != NULL && position + 1 < n_boards);
 
   set_action_enabled (self, "save", !saving);
   set_action_enabled (self, "save-as", !saving);
-  set_action_enabled (self, "undo", gtm_history_can_undo (history));
-  set_action_enabled (self, "redo", gtm_history_can_redo (history));
   set_action_enabled (self, "zoom-in", board_shown);
   set_action_enabled (self, "zoom-out", board_shown);
   set_action_enabled (self, "zoom-reset", board_shown);
@@ -190,6 +253,18 @@ persona_name_to_label (GBinding     *binding,
   return TRUE;
 }
 
+static gboolean
+board_name_to_label (GBinding     *binding,
+                     const GValue *from,
+                     GValue       *to,
+                     gpointer      user_data)
+{
+  const char *name = g_value_get_string (from);
+
+  g_value_set_string (to, name && name[0] ? name : _("Unnamed Board"));
+  return TRUE;
+}
+
 static GtkWidget *
 create_board_row (GtmBoard *board)
 {
@@ -201,7 +276,8 @@ create_board_row (GtmBoard *board)
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (label, TRUE);
-  g_object_bind_property (board, "name", label, "label", G_BINDING_SYNC_CREATE);
+  g_object_bind_property_full (board, "name", label, "label", G_BINDING_SYNC_CREATE,
+                               board_name_to_label, NULL, NULL, NULL);
 
   gtk_box_append (GTK_BOX (box), image);
   gtk_box_append (GTK_BOX (box), label);
@@ -245,17 +321,148 @@ create_persona_row (GtmPersona *persona)
   return box;
 }
 
+/* Reordering boards by drag and drop: a board row is dragged as its
+ * GtmBoard and dropped on another board row, above or below its middle. */
+
+static GdkContentProvider *
+on_board_drag_prepare (GtkDragSource *source,
+                       double         x,
+                       double         y,
+                       GtmWindow     *self)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
+
+  g_object_set_data (G_OBJECT (source), "gtm-hot-x", GINT_TO_POINTER ((int) x));
+  g_object_set_data (G_OBJECT (source), "gtm-hot-y", GINT_TO_POINTER ((int) y));
+
+  return gdk_content_provider_new_typed (GTM_TYPE_BOARD, row_get_item (GTK_LIST_BOX_ROW (row)));
+}
+
+static void
+on_board_drag_begin (GtkDragSource *source,
+                     GdkDrag       *drag,
+                     GtmWindow     *self)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
+  GtkWidget *icon = gtk_drag_icon_get_for_drag (drag);
+  GtkWidget *child = create_board_row (GTM_BOARD (row_get_item (GTK_LIST_BOX_ROW (row))));
+
+  gtk_widget_set_size_request (child, gtk_widget_get_width (row), gtk_widget_get_height (row));
+  gtk_widget_add_css_class (child, "card");
+  gtk_widget_add_css_class (child, "board-drag-icon");
+  gtk_drag_icon_set_child (GTK_DRAG_ICON (icon), child);
+  gdk_drag_set_hotspot (drag,
+                        GPOINTER_TO_INT (g_object_get_data (G_OBJECT (source), "gtm-hot-x")),
+                        GPOINTER_TO_INT (g_object_get_data (G_OBJECT (source), "gtm-hot-y")));
+}
+
+static gboolean
+drop_lands_below (GtkWidget *row,
+                  double     y)
+{
+  return y > gtk_widget_get_height (row) / 2.0;
+}
+
+static GdkDragAction
+on_board_drop_motion (GtkDropTarget *target,
+                      double         x,
+                      double         y,
+                      GtmWindow     *self)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+  gboolean below = drop_lands_below (row, y);
+
+  if (below)
+    {
+      gtk_widget_remove_css_class (row, DROP_ABOVE);
+      gtk_widget_add_css_class (row, DROP_BELOW);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (row, DROP_BELOW);
+      gtk_widget_add_css_class (row, DROP_ABOVE);
+    }
+
+  return GDK_ACTION_MOVE;
+}
+
+static void
+on_board_drop_leave (GtkDropTarget *target,
+                     GtmWindow     *self)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+
+  gtk_widget_remove_css_class (row, DROP_ABOVE);
+  gtk_widget_remove_css_class (row, DROP_BELOW);
+}
+
+static gboolean
+on_board_drop (GtkDropTarget *target,
+               const GValue  *value,
+               double         x,
+               double         y,
+               GtmWindow     *self)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+  GListStore *boards = G_LIST_STORE (gtm_project_get_boards (get_project (self)));
+  GObject *onto = row_get_item (GTK_LIST_BOX_ROW (row));
+  guint from, to;
+
+  on_board_drop_leave (target, self);
+
+  /* A board of another window's project is not this project's to move. */
+  if (!G_VALUE_HOLDS (value, GTM_TYPE_BOARD) ||
+      !g_list_store_find (boards, g_value_get_object (value), &from) ||
+      !g_list_store_find (boards, onto, &to))
+    return FALSE;
+
+  /* @to is where it goes among the others, before it is taken out. */
+  if (drop_lands_below (row, y))
+    to++;
+  if (to > from)
+    to--;
+
+  if (to != from)
+    gtm_project_move_board (get_project (self), from, to);
+
+  return TRUE;
+}
+
+static void
+add_board_row_dnd (GtmWindow *self,
+                   GtkWidget *row)
+{
+  GtkDragSource *source = gtk_drag_source_new ();
+  GtkDropTarget *target = gtk_drop_target_new (GTM_TYPE_BOARD, GDK_ACTION_MOVE);
+
+  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+  g_signal_connect (source, "prepare", G_CALLBACK (on_board_drag_prepare), self);
+  g_signal_connect (source, "drag-begin", G_CALLBACK (on_board_drag_begin), self);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (source));
+
+  g_signal_connect (target, "motion", G_CALLBACK (on_board_drop_motion), self);
+  g_signal_connect (target, "leave", G_CALLBACK (on_board_drop_leave), self);
+  g_signal_connect (target, "drop", G_CALLBACK (on_board_drop), self);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (target));
+}
+
 static GtkWidget *
 create_sidebar_row (gpointer item,
                     gpointer user_data)
 {
+  GtmWindow *self = user_data;
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *child;
 
   if (GTM_IS_BOARD (item))
-    child = create_board_row (item);
+    {
+      child = create_board_row (item);
+      add_board_row_dnd (self, row);
+    }
   else
-    child = create_persona_row (item);
+    {
+      child = create_persona_row (item);
+    }
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), child);
   g_object_set_data_full (G_OBJECT (row), "gtm-item", g_object_ref (item), g_object_unref);
@@ -292,6 +499,15 @@ static void
 show_item (GtmWindow *self,
            GObject   *item)
 {
+  /* Its row was rebuilt, or selected again: it is shown already. */
+  if (item != NULL && item == self->shown)
+    {
+      update_actions (self);
+      return;
+    }
+
+  g_set_object (&self->shown, item);
+
   if (GTM_IS_BOARD (item))
     {
       gtm_persona_page_set_persona (self->persona_page, NULL);
@@ -315,32 +531,118 @@ show_item (GtmWindow *self,
   update_actions (self);
 }
 
-static gboolean
-select_first_row_idle (gpointer data)
-{
-  GtmWindow *self = data;
-  GtkListBoxRow *row;
-
-  self->select_idle_id = 0;
-
-  if (gtk_list_box_get_selected_row (self->sidebar) == NULL &&
-      (row = gtk_list_box_get_row_at_index (self->sidebar, 0)) != NULL)
-    gtk_list_box_select_row (self->sidebar, row);
-
-  return G_SOURCE_REMOVE;
-}
-
 static void
 on_sidebar_row_selected (GtkListBox    *sidebar,
                          GtkListBoxRow *row,
                          GtmWindow     *self)
 {
-  show_item (self, row_get_item (row));
+  /* No row: the selected one went away with its item, or with the rows
+   * the list rebuilt; on_sidebar_items_changed() selects what to show. */
+  if (row != NULL)
+    show_item (self, row_get_item (row));
+}
 
-  /* The selected row went away (an undo removed its board): show the
-   * first one instead, once the list has settled. */
-  if (row == NULL && self->select_idle_id == 0 && self->document != NULL)
-    self->select_idle_id = g_idle_add (select_first_row_idle, self);
+static gboolean
+find_in_model (GListModel *model,
+               gpointer    item,
+               guint      *position)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) other = g_list_model_get_item (model, i);
+
+      if (other == item)
+        {
+          *position = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* The row to show when the item shown, of @type, went away from
+ * @position: the one that took its place, else the one before, of the
+ * same kind if possible; else the first. */
+static GtkListBoxRow *
+find_neighbour_row (GtmWindow *self,
+                    guint      position,
+                    GType      type)
+{
+  GtkListBoxRow *after = gtk_list_box_get_row_at_index (self->sidebar, position);
+  GtkListBoxRow *before = position > 0 ? gtk_list_box_get_row_at_index (self->sidebar, position - 1) : NULL;
+
+  if (after != NULL && G_OBJECT_TYPE (row_get_item (after)) == type)
+    return after;
+  if (before != NULL && G_OBJECT_TYPE (row_get_item (before)) == type)
+    return before;
+
+  return gtk_list_box_get_row_at_index (self->sidebar, 0);
+}
+
+/* Whether the keyboard is in the sidebar: on a row, the New Board button
+ * or the popovers acting on a row. */
+static gboolean
+sidebar_has_focus (GtmWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  /* A focused row taken out leaves the focus nowhere, or (GTK 4.8) on
+   * the row, which is in no window any more. */
+  return focus == NULL ||
+         gtk_widget_get_root (focus) != GTK_ROOT (self) ||
+         gtk_widget_is_ancestor (focus, self->sidebar_pane);
+}
+
+/* The boards or personas changed, by an edit, an undo or a redo; the
+ * sidebar has made its rows for the change (it was told first). The
+ * sidebar follows: what came is shown (a new board, or one an undo brings
+ * back); what is shown stays shown wherever it went; if it went away, a
+ * neighbour is. */
+static void
+on_sidebar_items_changed (GListModel *model,
+                          guint       position,
+                          guint       removed,
+                          guint       added,
+                          GtmWindow  *self)
+{
+  GtmHistory *history = gtm_document_get_history (self->document);
+  gboolean refocus = sidebar_has_focus (self);
+  GtkListBoxRow *row;
+  guint index;
+
+  if (removed == 0 && added > 0)
+    row = gtk_list_box_get_row_at_index (self->sidebar, position);
+  else if (self->shown != NULL && find_in_model (model, self->shown, &index))
+    row = gtk_list_box_get_row_at_index (self->sidebar, index);
+  else if (self->shown != NULL)
+    row = find_neighbour_row (self, position, G_OBJECT_TYPE (self->shown));
+  else
+    row = gtk_list_box_get_row_at_index (self->sidebar, 0);
+
+  if (row != NULL)
+    {
+      if (row != gtk_list_box_get_selected_row (self->sidebar))
+        gtk_list_box_select_row (self->sidebar, row);
+      if (refocus)
+        gtk_widget_grab_focus (GTK_WIDGET (row));
+    }
+  else
+    {
+      show_item (self, NULL);
+    }
+
+  if (self->rename_board != NULL &&
+      !find_in_model (gtm_project_get_boards (get_project (self)), self->rename_board, &index))
+    gtk_popover_popdown (self->rename_popover);
+
+  /* The deletion it offers to undo is no longer the last step. */
+  if (self->delete_toast != NULL && gtm_history_get_state (history) != self->delete_state)
+    adw_toast_dismiss (self->delete_toast);
+
+  update_actions (self);
 }
 
 static void
@@ -355,8 +657,14 @@ bind_sidebar (GtmWindow *self)
   g_list_store_append (sections, gtm_project_get_personas (project));
   flat = gtk_flatten_list_model_new (G_LIST_MODEL (g_steal_pointer (&sections)));
 
+  if (self->sidebar_model != NULL)
+    g_signal_handlers_disconnect_by_func (self->sidebar_model, on_sidebar_items_changed, self);
+  g_set_object (&self->sidebar_model, G_LIST_MODEL (flat));
+
   gtk_list_box_bind_model (self->sidebar, G_LIST_MODEL (flat),
                            create_sidebar_row, self, NULL);
+  /* After the sidebar's own handler, so that the rows are there. */
+  g_signal_connect (flat, "items-changed", G_CALLBACK (on_sidebar_items_changed), self);
 
   first = gtk_list_box_get_row_at_index (self->sidebar, 0);
   if (first != NULL)
@@ -369,6 +677,281 @@ bind_sidebar (GtmWindow *self)
     {
       show_item (self, NULL);
     }
+}
+
+/* Board menu and rename popover, pointing at a board row */
+
+/* Whether @row is laid out and as much in view as it can be; if not,
+ * scrolls towards it, for the next frame. */
+static gboolean
+row_in_view (GtmWindow     *self,
+             GtkListBoxRow *row)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->sidebar_scroller);
+  graphene_rect_t bounds;
+  double value;
+
+  if (gtk_widget_get_height (GTK_WIDGET (row)) == 0 ||
+      !gtk_widget_compute_bounds (GTK_WIDGET (row), GTK_WIDGET (self->sidebar_scroller), &bounds))
+    return FALSE;
+
+  value = gtk_adjustment_get_value (adjustment);
+  gtk_adjustment_clamp_page (adjustment,
+                             value + bounds.origin.y,
+                             value + bounds.origin.y + bounds.size.height);
+
+  return gtk_adjustment_get_value (adjustment) == value;
+}
+
+/* Points @popover, a child of the sidebar pane, at @area of @row (all of
+ * it if NULL). */
+static gboolean
+point_at_row (GtmWindow          *self,
+              GtkPopover         *popover,
+              GtkListBoxRow      *row,
+              const GdkRectangle *area)
+{
+  graphene_rect_t bounds;
+  GdkRectangle rect;
+
+  if (!gtk_widget_compute_bounds (GTK_WIDGET (row), self->sidebar_pane, &bounds))
+    return FALSE;
+
+  if (area != NULL)
+    rect = (GdkRectangle) { floor (bounds.origin.x) + area->x, floor (bounds.origin.y) + area->y,
+                            area->width, area->height };
+  else
+    rect = (GdkRectangle) { floor (bounds.origin.x), floor (bounds.origin.y),
+                            ceil (bounds.size.width), ceil (bounds.size.height) };
+
+  gtk_popover_set_pointing_to (popover, &rect);
+  return TRUE;
+}
+
+/* The menu of the board of @row at @x, @y in the row, or below the row if
+ * @x is negative (from the keyboard). */
+static void
+show_board_menu (GtmWindow     *self,
+                 GtkListBoxRow *row,
+                 double         x,
+                 double         y)
+{
+  GdkRectangle area = { floor (x), floor (y), 1, 1 };
+
+  if (!GTM_IS_BOARD (row_get_item (row)))
+    return;
+
+  gtk_list_box_select_row (self->sidebar, row);
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+
+  if (!point_at_row (self, self->board_menu_popover, row, x >= 0 ? &area : NULL))
+    return;
+
+  gtk_popover_popup (self->board_menu_popover);
+}
+
+/* A right click or long press at @x, @y in the sidebar: whether it was on
+ * a board row, whose menu it opened. */
+static gboolean
+show_board_menu_at (GtmWindow *self,
+                    double     x,
+                    double     y)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_y (self->sidebar, y);
+  double row_x, row_y;
+
+  if (row == NULL || !GTM_IS_BOARD (row_get_item (row)))
+    return FALSE;
+
+  gtk_widget_translate_coordinates (GTK_WIDGET (self->sidebar), GTK_WIDGET (row),
+                                    x, y, &row_x, &row_y);
+  show_board_menu (self, row, MAX (row_x, 0), MAX (row_y, 0));
+  return TRUE;
+}
+
+static void
+on_sidebar_secondary_click (GtkGestureClick *gesture,
+                            int              n_press,
+                            double           x,
+                            double           y,
+                            GtmWindow       *self)
+{
+  if (show_board_menu_at (self, x, y))
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+on_sidebar_long_press (GtkGestureLongPress *gesture,
+                       double               x,
+                       double               y,
+                       GtmWindow           *self)
+{
+  if (show_board_menu_at (self, x, y))
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static gboolean
+on_sidebar_menu_key (GtkWidget *widget,
+                     GVariant  *args,
+                     gpointer   user_data)
+{
+  GtmWindow *self = GTM_WINDOW (gtk_widget_get_root (widget));
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->sidebar);
+
+  if (row == NULL || !GTM_IS_BOARD (row_get_item (row)))
+    return FALSE;
+
+  show_board_menu (self, row, -1, -1);
+  return TRUE;
+}
+
+static void
+set_rename_error (GtmWindow  *self,
+                  const char *message)
+{
+  if (message != NULL)
+    {
+      gtk_label_set_text (self->rename_error_label, message);
+      gtk_widget_add_css_class (GTK_WIDGET (self->rename_entry), "error");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->rename_entry), "error");
+    }
+
+  gtk_revealer_set_reveal_child (self->rename_error_revealer, message != NULL);
+  gtk_widget_set_sensitive (self->rename_button, message == NULL);
+}
+
+static void
+on_rename_entry_changed (GtmWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  gtm_project_check_board_name (gtk_editable_get_text (GTK_EDITABLE (self->rename_entry)), &error);
+  set_rename_error (self, error ? error->message : NULL);
+}
+
+static void
+on_rename_activated (GtmWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint position;
+
+  if (self->rename_board == NULL ||
+      !find_in_model (gtm_project_get_boards (get_project (self)), self->rename_board, &position))
+    {
+      gtk_popover_popdown (self->rename_popover);
+      return;
+    }
+
+  if (!gtm_project_rename_board (get_project (self), self->rename_board,
+                                 gtk_editable_get_text (GTK_EDITABLE (self->rename_entry)), &error))
+    {
+      set_rename_error (self, error->message);
+      return;
+    }
+
+  gtk_popover_popdown (self->rename_popover);
+}
+
+static void
+on_rename_popover_closed (GtmWindow *self)
+{
+  /* Closed by the window going away, the sidebar may be gone. */
+  GtkListBoxRow *row = self->sidebar ? gtk_list_box_get_selected_row (self->sidebar) : NULL;
+
+  if (row != NULL && row_get_item (row) == G_OBJECT (self->rename_board))
+    gtk_widget_grab_focus (GTK_WIDGET (row));
+
+  g_clear_object (&self->rename_board);
+}
+
+/* Pops the rename popover up at @row once the row is laid out and in
+ * view: a board just added has no place on screen yet. */
+static gboolean
+popup_rename (GtkWidget     *row,
+              GdkFrameClock *frame_clock,
+              gpointer       user_data)
+{
+  GtmWindow *self = user_data;
+
+  if (self->rename_board == NULL ||
+      row_get_item (GTK_LIST_BOX_ROW (row)) != G_OBJECT (self->rename_board) ||
+      gtk_widget_get_visible (GTK_WIDGET (self->rename_popover)))
+    return G_SOURCE_REMOVE;
+
+  if (!row_in_view (self, GTK_LIST_BOX_ROW (row)) ||
+      !point_at_row (self, self->rename_popover, GTK_LIST_BOX_ROW (row), NULL))
+    return G_SOURCE_CONTINUE;
+
+  gtk_popover_popup (self->rename_popover);
+  gtk_widget_grab_focus (GTK_WIDGET (self->rename_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->rename_entry), 0, -1);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+begin_rename (GtmWindow *self)
+{
+  GtmBoard *board = get_shown_board (self, NULL);
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->sidebar);
+
+  if (board == NULL || row == NULL || row_get_item (row) != G_OBJECT (board))
+    return;
+
+  g_set_object (&self->rename_board, board);
+  gtk_editable_set_text (GTK_EDITABLE (self->rename_entry), gtm_board_get_name (board));
+  on_rename_entry_changed (self);
+
+  if (popup_rename (GTK_WIDGET (row), NULL, self) == G_SOURCE_CONTINUE)
+    gtk_widget_add_tick_callback (GTK_WIDGET (row), popup_rename, self, NULL);
+}
+
+/* Deleting a board: a toast offers to undo it */
+
+static void
+on_delete_toast_undo (AdwToast  *toast,
+                      GtmWindow *self)
+{
+  GtmHistory *history = gtm_document_get_history (self->document);
+
+  if (toast == self->delete_toast && gtm_history_get_state (history) == self->delete_state)
+    gtm_history_undo (history);
+}
+
+static void
+on_delete_toast_dismissed (AdwToast  *toast,
+                           GtmWindow *self)
+{
+  if (self->delete_toast == toast)
+    g_clear_object (&self->delete_toast);
+}
+
+static void
+show_delete_toast (GtmWindow  *self,
+                   const char *name)
+{
+  g_autofree char *escaped = g_markup_escape_text (name[0] ? name : _("Unnamed Board"), -1);
+  /* Translators: a toast shown when a board is deleted; %s is its name */
+  g_autofree char *title = g_strdup_printf (_("“%s” deleted"), escaped);
+  AdwToast *toast;
+
+  if (self->delete_toast != NULL)
+    adw_toast_dismiss (self->delete_toast);
+
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (toast, "button-clicked",
+                           G_CALLBACK (on_delete_toast_undo), self, 0);
+  g_signal_connect_object (toast, "dismissed",
+                           G_CALLBACK (on_delete_toast_dismissed), self, 0);
+
+  self->delete_toast = g_object_ref (toast);
+  self->delete_state = gtm_history_get_state (gtm_document_get_history (self->document));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 /* Errors */
@@ -478,6 +1061,20 @@ gtm_window_get_error_toast (GtmWindow *self)
   g_return_val_if_fail (GTM_IS_WINDOW (self), NULL);
 
   return self->error_toast;
+}
+
+/**
+ * gtm_window_get_delete_toast:
+ *
+ * Returns: (transfer none) (nullable): the toast offering to undo the
+ *   deletion of a board, while it is shown
+ */
+AdwToast *
+gtm_window_get_delete_toast (GtmWindow *self)
+{
+  g_return_val_if_fail (GTM_IS_WINDOW (self), NULL);
+
+  return self->delete_toast;
 }
 
 /* Closing */
@@ -1126,6 +1723,97 @@ action_zoom_fit (GSimpleAction *action,
   gtm_board_view_zoom_fit (GTM_WINDOW (user_data)->board_view);
 }
 
+static void
+action_add_board (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  GtmWindow *self = user_data;
+  GtmProject *project = get_project (self);
+  g_autoptr(GError) error = NULL;
+
+  if (!gtm_project_add_board (project, g_list_model_get_n_items (gtm_project_get_boards (project)),
+                              NULL, &error))
+    {
+      gtm_window_show_error (self, _("Could not add a board"), error);
+      return;
+    }
+
+  /* The sidebar shows it (see on_sidebar_items_changed()); offer to name it. */
+  begin_rename (self);
+}
+
+static void
+action_rename_board (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  begin_rename (GTM_WINDOW (user_data));
+}
+
+static void
+action_duplicate_board (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  GtmWindow *self = user_data;
+  GtmBoard *board = get_shown_board (self, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (board != NULL);
+
+  if (!gtm_project_duplicate_board (get_project (self), board, &error))
+    {
+      g_autofree char *heading = g_strdup_printf (_("Could not duplicate “%s”"),
+                                                  gtm_board_get_name (board));
+
+      gtm_window_show_error (self, heading, error);
+    }
+}
+
+static void
+action_delete_board (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  GtmWindow *self = user_data;
+  GtmBoard *board = get_shown_board (self, NULL);
+  g_autofree char *name = NULL;
+
+  g_return_if_fail (board != NULL);
+
+  name = g_strdup (gtm_board_get_name (board));
+  gtm_project_remove_board (get_project (self), board);
+  show_delete_toast (self, name);
+}
+
+static void
+move_shown_board (GtmWindow *self,
+                  int        delta)
+{
+  guint position;
+
+  g_return_if_fail (get_shown_board (self, &position) != NULL);
+
+  gtm_project_move_board (get_project (self), position, position + delta);
+}
+
+static void
+action_move_board_up (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  move_shown_board (GTM_WINDOW (user_data), -1);
+}
+
+static void
+action_move_board_down (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  move_shown_board (GTM_WINDOW (user_data), 1);
+}
+
 static const GActionEntry win_actions[] = {
   { "save", action_save },
   { "save-as", action_save_as },
@@ -1136,6 +1824,12 @@ static const GActionEntry win_actions[] = {
   { "zoom-out", action_zoom_out },
   { "zoom-reset", action_zoom_reset },
   { "zoom-fit", action_zoom_fit },
+  { "add-board", action_add_board },
+  { "rename-board", action_rename_board },
+  { "duplicate-board", action_duplicate_board },
+  { "delete-board", action_delete_board },
+  { "move-board-up", action_move_board_up },
+  { "move-board-down", action_move_board_down },
 };
 
 /* Drag and drop */
@@ -1233,7 +1927,12 @@ gtm_window_dispose (GObject *object)
       g_signal_handlers_disconnect_by_func (self->sidebar, on_sidebar_row_selected, self);
       gtk_list_box_bind_model (self->sidebar, NULL, NULL, NULL, NULL);
     }
-  g_clear_handle_id (&self->select_idle_id, g_source_remove);
+  if (self->sidebar_model != NULL)
+    g_signal_handlers_disconnect_by_func (self->sidebar_model, on_sidebar_items_changed, self);
+  g_clear_object (&self->sidebar_model);
+  g_clear_object (&self->shown);
+  g_clear_object (&self->rename_board);
+  g_clear_object (&self->delete_toast);
 
   if (self->document_signals != NULL)
     g_signal_group_set_target (self->document_signals, NULL);
@@ -1332,10 +2031,56 @@ gtm_window_class_init (GtmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GtmWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, GtmWindow, save_spinner);
   gtk_widget_class_bind_template_child (widget_class, GtmWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, GtmWindow, sidebar_pane);
+  gtk_widget_class_bind_template_child (widget_class, GtmWindow, sidebar_scroller);
   gtk_widget_class_bind_template_child (widget_class, GtmWindow, sidebar);
+  /* For tests, which press it: */
+  gtk_widget_class_bind_template_child_full (widget_class, "add_board_button", FALSE, 0);
+  gtk_widget_class_bind_template_child (widget_class, GtmWindow, board_menu_popover);
+  gtk_widget_class_bind_template_child (widget_class, GtmWindow, rename_popover);
+  gtk_widget_class_bind_template_child (widget_class, GtmWindow, rename_entry);
+  gtk_widget_class_bind_template_child (widget_class, GtmWindow, rename_button);
+  gtk_widget_class_bind_template_child (widget_class, GtmWindow, rename_error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, GtmWindow, rename_error_label);
   gtk_widget_class_bind_template_child (widget_class, GtmWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, GtmWindow, board_editor);
   gtk_widget_class_bind_template_child (widget_class, GtmWindow, persona_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_rename_entry_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_rename_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_rename_popover_closed);
+}
+
+/* Keys of the sidebar: they act on the selected board. */
+static void
+add_sidebar_shortcuts (GtmWindow *self)
+{
+  static const struct {
+    guint           keyval;
+    GdkModifierType modifiers;
+    const char     *action;
+  } keys[] = {
+    { GDK_KEY_F2, 0, "win.rename-board" },
+    { GDK_KEY_Up, GDK_ALT_MASK, "win.move-board-up" },
+    { GDK_KEY_KP_Up, GDK_ALT_MASK, "win.move-board-up" },
+    { GDK_KEY_Down, GDK_ALT_MASK, "win.move-board-down" },
+    { GDK_KEY_KP_Down, GDK_ALT_MASK, "win.move-board-down" },
+    { GDK_KEY_Delete, 0, "win.delete-board" },
+    { GDK_KEY_KP_Delete, 0, "win.delete-board" },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  GtkShortcutAction *menu = gtk_callback_action_new (on_sidebar_menu_key, NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].keyval,
+                                                                                    keys[i].modifiers),
+                                                            gtk_named_action_new (keys[i].action)));
+
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Menu, 0),
+                                                                                       gtk_keyval_trigger_new (GDK_KEY_F10, GDK_SHIFT_MASK)),
+                                                          menu));
+  gtk_widget_add_controller (GTK_WIDGET (self->sidebar), controller);
 }
 
 static void
@@ -1343,6 +2088,7 @@ gtm_window_init (GtmWindow *self)
 {
   g_autoptr(GtkBuilder) builder = NULL;
   GtkDropTarget *drop_target;
+  GtkGesture *click, *long_press;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1367,13 +2113,24 @@ gtm_window_init (GtmWindow *self)
 
   self->history_signals = g_signal_group_new (GTM_TYPE_HISTORY);
   g_signal_group_connect_swapped (self->history_signals, "notify::can-undo",
-                                  G_CALLBACK (update_actions), self);
+                                  G_CALLBACK (update_history_actions), self);
   g_signal_group_connect_swapped (self->history_signals, "notify::can-redo",
-                                  G_CALLBACK (update_actions), self);
+                                  G_CALLBACK (update_history_actions), self);
 
   gtk_list_box_set_header_func (self->sidebar, sidebar_header_func, NULL, NULL);
   g_signal_connect (self->sidebar, "row-selected",
                     G_CALLBACK (on_sidebar_row_selected), self);
+
+  /* The board menu: a right click, a long press, the Menu key. */
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_sidebar_secondary_click), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->sidebar), GTK_EVENT_CONTROLLER (click));
+  long_press = gtk_gesture_long_press_new ();
+  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (long_press), TRUE);
+  g_signal_connect (long_press, "pressed", G_CALLBACK (on_sidebar_long_press), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->sidebar), GTK_EVENT_CONTROLLER (long_press));
+  add_sidebar_shortcuts (self);
 
   self->board_view = gtm_board_editor_get_view (self->board_editor);
 
@@ -1435,6 +2192,7 @@ gtm_window_set_document (GtmWindow   *self,
   bind_sidebar (self);
   update_title (self);
   update_actions (self);
+  update_history_actions (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }

@@ -42,6 +42,8 @@ void          gtm_window_show_error         (GtmWindow           *self,
                                              const GError        *error);
 /* The error toast currently shown, if any. */
 AdwToast     *gtm_window_get_error_toast    (GtmWindow           *self);
+/* The toast offering to undo the deletion of a board, while it is shown. */
+AdwToast     *gtm_window_get_delete_toast   (GtmWindow           *self);
 
 /* Asks what to do with unsaved changes if there are any and waits for a
  * save in flight. Completes with TRUE when the window may close. A call

@@ -356,17 +356,14 @@ check_room_for_board (GtmProject  *self,
 typedef char *(*NameFunc) (const char *base,
                            guint       n);
 
-/* The @n-th name for a new board: "Untitled Board", "Untitled Board 2", … */
+/* The name of a new board: "Board 5", as a new project's first board is
+ * "Board 1". */
 static char *
-untitled_name (const char *base,
+numbered_name (const char *base,
                guint       n)
 {
-  if (n < 2)
-    return g_strdup (_("Untitled Board"));
-
-  /* Translators: the name of a new board when “Untitled Board” is taken;
-     %u is a number from 2 on */
-  return g_strdup_printf (_("Untitled Board %u"), n);
+  /* Translators: the name of a new board; %u is a number */
+  return g_strdup_printf (_("Board %u"), n);
 }
 
 /* The @n-th name for a copy of the board called @base. */
@@ -410,12 +407,13 @@ fitted_name (NameFunc    func,
   return func (shorter, n);
 }
 
-/* The first name func (@base, 1), func (@base, 2), … that no board of the
- * project has. */
+/* The first name func (@base, @first), func (@base, @first + 1), … that no
+ * board of the project has. */
 static char *
 unused_board_name (GtmProject *self,
                    NameFunc    func,
-                   const char *base)
+                   const char *base,
+                   guint       first)
 {
   g_autoptr(GHashTable) taken = g_hash_table_new (g_str_hash, g_str_equal);
   GListModel *boards = gtm_project_get_boards (self);
@@ -428,7 +426,7 @@ unused_board_name (GtmProject *self,
       g_hash_table_add (taken, (gpointer) gtm_board_get_name (board));
     }
 
-  for (guint n = 1; ; n++)
+  for (guint n = first; ; n++)
     {
       char *name = fitted_name (func, base, n);
 
@@ -453,7 +451,8 @@ insert_board (GtmProject *self,
  * gtm_project_add_board:
  * @self: a #GtmProject
  * @position: where the board goes in the list of boards
- * @name: (nullable): its name, or %NULL for an unused “Untitled Board” name
+ * @name: (nullable): its name, or %NULL for “Board N”: N is the number of
+ *   boards it makes, or the next number no board's name has
  * @error: return location for an error
  *
  * Adds an empty board, as one undo step.
@@ -468,7 +467,7 @@ gtm_project_add_board (GtmProject  *self,
                        const char  *name,
                        GError     **error)
 {
-  g_autofree char *untitled = NULL;
+  g_autofree char *numbered = NULL;
   GtmBoard *board;
 
   g_return_val_if_fail (GTM_IS_PROJECT (self), NULL);
@@ -480,7 +479,8 @@ gtm_project_add_board (GtmProject  *self,
     return NULL;
 
   if (name == NULL)
-    name = untitled = unused_board_name (self, untitled_name, NULL);
+    name = numbered = unused_board_name (self, numbered_name, NULL,
+                                         g_list_model_get_n_items (gtm_project_get_boards (self)) + 1);
 
   board = gtm_board_new (name);
   /* Translators: an undo step, shown as “Undo Add Board” */
@@ -566,7 +566,7 @@ gtm_project_duplicate_board (GtmProject  *self,
   if (!check_room_for_board (self, error))
     return NULL;
 
-  name = unused_board_name (self, copy_name, gtm_board_get_name (board));
+  name = unused_board_name (self, copy_name, gtm_board_get_name (board), 1);
   copy = new_board_like (board, name);
 
   /* The items go through the clipboard's code, which gives copies new ids

@@ -58,9 +58,10 @@ guint       gtm_project_count_items      (GtmProject *self);
 /* Boards. Each edit below is one undo step in the project's history, with
  * a label naming it ("Add Board", "Rename Board", …). */
 
-/* Adds an empty board called @name (NULL: "Untitled Board", numbered to be
- * unlike the names of the other boards) at @position. Fails with
- * G_IO_ERROR_NO_SPACE when the project holds GTM_PROJECT_MAX_BOARDS. */
+/* Adds an empty board called @name (NULL: "Board N", N the number of
+ * boards with it, or the next one no other board's name has) at @position.
+ * Fails with G_IO_ERROR_NO_SPACE when the project holds
+ * GTM_PROJECT_MAX_BOARDS. */
 GtmBoard   *gtm_project_add_board        (GtmProject  *self,
                                           guint        position,
                                           const char  *name,

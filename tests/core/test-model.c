@@ -445,14 +445,14 @@ test_board_edits (void)
   g_autofree char *long_name = NULL;
   GtmBoard *first, *second, *third;
 
-  /* New boards get names no other board has. */
+  /* New boards are numbered, as a new project's first board is. */
   first = gtm_project_add_board (project, 0, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (gtm_board_get_name (first), ==, "Untitled Board");
+  g_assert_cmpstr (gtm_board_get_name (first), ==, "Board 1");
   g_assert_true (gtm_node_get_parent (GTM_NODE (first)) == GTM_NODE (project));
   g_assert_cmpstr (undo_label (project), ==, "Add Board");
   second = gtm_project_add_board (project, 1, NULL, &error);
-  g_assert_cmpstr (gtm_board_get_name (second), ==, "Untitled Board 2");
+  g_assert_cmpstr (gtm_board_get_name (second), ==, "Board 2");
   third = gtm_project_add_board (project, 0, "Roadmap", &error);
   g_assert_no_error (error);
   g_assert_true (board_at (project, 0) == third);
@@ -467,10 +467,13 @@ test_board_edits (void)
   g_assert_true (gtm_project_rename_board (project, first, "Journey 旅程", &error));
   g_assert_cmpuint (gtm_history_get_n_undo (history), ==, 4);
 
-  /* The name is free again. */
+  /* Numbers other boards' names have are skipped. */
+  g_assert_true (gtm_project_rename_board (project, third, "Board 4", &error));
   g_assert_cmpstr (gtm_board_get_name (gtm_project_add_board (project, 3, NULL, &error)), ==,
-                   "Untitled Board");
+                   "Board 5");
   gtm_history_undo (history);
+  gtm_history_undo (history);
+  g_assert_cmpstr (gtm_board_get_name (third), ==, "Roadmap");
 
   /* Names the user can't have are refused with a reason, changing nothing. */
   g_assert_false (gtm_project_rename_board (project, first, " \t ", &error));
@@ -507,7 +510,7 @@ test_board_edits (void)
   gtm_history_undo (history);
   g_assert_true (board_at (project, 0) == third);
   gtm_history_undo (history);
-  g_assert_cmpstr (gtm_board_get_name (first), ==, "Untitled Board");
+  g_assert_cmpstr (gtm_board_get_name (first), ==, "Board 1");
   while (gtm_history_can_undo (history))
     gtm_history_undo (history);
   g_assert_cmpuint (g_list_model_get_n_items (boards), ==, 0);
