@@ -12,6 +12,7 @@
 
 #include "gtm-board-editor.h"
 #include "gtm-outline.h"
+#include "gtm-properties-panel.h"
 
 struct _GtmBoardEditor
 {
@@ -21,6 +22,7 @@ struct _GtmBoardEditor
   GtkBox       *palette;
   GtkLabel     *zoom_label;
   GtkBox       *properties_page;
+  GtmPropertiesPanel *properties_panel;
   GtkBox       *outline_page;
   GtmOutline   *outline;
 
@@ -208,12 +210,14 @@ gtm_board_editor_class_init (GtmBoardEditorClass *klass)
 
   g_type_ensure (GTM_TYPE_BOARD_VIEW);
   g_type_ensure (GTM_TYPE_OUTLINE);
+  g_type_ensure (GTM_TYPE_PROPERTIES_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gtmstudio/GtmStudio/gtm-board-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, GtmBoardEditor, view);
   gtk_widget_class_bind_template_child (widget_class, GtmBoardEditor, palette);
   gtk_widget_class_bind_template_child (widget_class, GtmBoardEditor, zoom_label);
   gtk_widget_class_bind_template_child (widget_class, GtmBoardEditor, properties_page);
+  gtk_widget_class_bind_template_child (widget_class, GtmBoardEditor, properties_panel);
   gtk_widget_class_bind_template_child (widget_class, GtmBoardEditor, outline_page);
   gtk_widget_class_bind_template_child (widget_class, GtmBoardEditor, outline);
 }
@@ -280,6 +284,8 @@ gtm_board_editor_set_board (GtmBoardEditor *self,
 
   if (self->view != NULL)
     gtm_board_view_set_document (self->view, board, history, self->selection);
+  if (self->properties_panel != NULL)
+    gtm_properties_panel_set_selection (self->properties_panel, self->selection, history);
   if (self->outline != NULL)
     gtm_outline_set_selection (self->outline, self->selection, history);
 }
