@@ -1671,34 +1671,24 @@ copy_selection (GtmBoardView *self)
   gdk_clipboard_set_content (gtk_widget_get_clipboard (GTK_WIDGET (self)), provider);
 }
 
+/* Copied: clearing the selection first spares it a check per removal;
+ * undo selects the items again. */
 static void
-delete_selection (GtmBoardView *self,
-                  const char   *label)
+delete_selection (GtmBoardView *self)
 {
-  g_autoptr(GPtrArray) doomed = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) doomed = NULL;
   GtmItem * const *items;
   guint n;
 
   items = get_selected (self, &n);
+  doomed = g_ptr_array_new_full (n, g_object_unref);
   for (guint i = 0; i < n; i++)
-    {
-      if (!gtm_item_get_locked (items[i]))
-        g_ptr_array_add (doomed, g_object_ref (items[i]));
-    }
+    g_ptr_array_add (doomed, g_object_ref (items[i]));
 
-  if (doomed->len == 0)
-    return;
-
-  gtm_history_begin (self->history, label);
-  for (guint i = 0; i < doomed->len; i++)
-    {
-      GtmItem *item = g_ptr_array_index (doomed, i);
-
-      /* A connector may have gone with an item before it. */
-      if (gtm_node_get_parent (GTM_NODE (item)) == GTM_NODE (self->board))
-        gtm_board_remove_item (self->board, self->history, item);
-    }
-  gtm_history_end (self->history);
+  gtm_selection_clear (self->selection);
+  gtm_arrange_delete (self->board, self->history, (GtmItem * const *) doomed->pdata, doomed->len);
+  /* The locked items stay, and stay selected. */
+  gtm_selection_set (self->selection, (GtmItem * const *) doomed->pdata, doomed->len);
 }
 
 /* Where pasted things go: under the pointer when it is over the canvas,
@@ -1989,7 +1979,7 @@ action_cut (GtkWidget  *widget,
   GtmBoardView *self = GTM_BOARD_VIEW (widget);
 
   copy_selection (self);
-  delete_selection (self, _("Cut"));
+  delete_selection (self);
 }
 
 static void
@@ -2005,7 +1995,7 @@ action_delete (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  delete_selection (GTM_BOARD_VIEW (widget), _("Delete"));
+  delete_selection (GTM_BOARD_VIEW (widget));
 }
 
 static void

@@ -527,6 +527,31 @@ gtm_arrange_nudge (GtmBoard         *board,
   return apply_positions (history, _("Move"), placed, rects);
 }
 
+gboolean
+gtm_arrange_delete (GtmBoard         *board,
+                    GtmHistory       *history,
+                    GtmItem * const  *items,
+                    guint             n_items)
+{
+  g_autoptr(GPtrArray) doomed = NULL;
+
+  g_return_val_if_fail (GTM_IS_BOARD (board), FALSE);
+  g_return_val_if_fail (GTM_IS_HISTORY (history), FALSE);
+  g_return_val_if_fail (items != NULL || n_items == 0, FALSE);
+  g_return_val_if_fail (gtm_board_holds_items (board, items, n_items), FALSE);
+
+  doomed = g_ptr_array_new_full (n_items, g_object_unref);
+  for (guint i = 0; i < n_items; i++)
+    {
+      if (!gtm_item_get_locked (items[i]))
+        g_ptr_array_add (doomed, g_object_ref (items[i]));
+    }
+
+  gtm_board_remove_items (board, history, (GtmItem * const *) doomed->pdata, doomed->len);
+
+  return doomed->len > 0;
+}
+
 /* Puts each of @items in @group ("" for none), as one step called
  * @label; returns whether any changed. */
 static gboolean

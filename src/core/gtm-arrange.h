@@ -128,6 +128,12 @@ gboolean    gtm_arrange_reorder           (GtmBoard         *board,
                                            GtmItem * const  *items,
                                            guint             n_items,
                                            GtmArrangeOrder   order);
+/* Deletes the items that are not locked, with the connectors attached to
+ * them, as Delete does. */
+gboolean    gtm_arrange_delete            (GtmBoard         *board,
+                                           GtmHistory       *history,
+                                           GtmItem * const  *items,
+                                           guint             n_items);
 /* Moves the items by (dx, dy) board units, as the arrow keys do. */
 gboolean    gtm_arrange_nudge             (GtmBoard         *board,
                                            GtmHistory       *history,

@@ -458,39 +458,59 @@ gtm_board_remove_item (GtmBoard   *self,
                        GtmHistory *history,
                        GtmItem    *item)
 {
+  g_return_if_fail (GTM_IS_ITEM (item));
+
+  gtm_board_remove_items (self, history, &item, 1);
+}
+
+static gboolean
+connector_attached (GtmItem    *item,
+                    GHashTable *ids)
+{
+  return GTM_IS_CONNECTOR (item) &&
+         (g_hash_table_contains (ids, gtm_connector_get_source (GTM_CONNECTOR (item))) ||
+          g_hash_table_contains (ids, gtm_connector_get_target (GTM_CONNECTOR (item))));
+}
+
+void
+gtm_board_remove_items (GtmBoard         *self,
+                        GtmHistory       *history,
+                        GtmItem * const  *doomed,
+                        guint             n_doomed)
+{
+  g_autoptr(GHashTable) set = NULL;
+  g_autoptr(GHashTable) ids = NULL;
   GListModel *items;
-  const char *id;
-  guint position;
 
   g_return_if_fail (GTM_IS_BOARD (self));
   g_return_if_fail (GTM_IS_HISTORY (history));
-  g_return_if_fail (GTM_IS_ITEM (item));
+  g_return_if_fail (doomed != NULL || n_doomed == 0);
+  g_return_if_fail (gtm_board_holds_items (self, doomed, n_doomed));
 
-  items = gtm_board_get_items (self);
-  if (!g_list_store_find (G_LIST_STORE (items), item, &position))
-    g_return_if_reached ();
+  if (n_doomed == 0)
+    return;
 
-  id = gtm_node_get_id (GTM_NODE (item));
+  set = g_hash_table_new (NULL, NULL);
+  ids = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < n_doomed; i++)
+    {
+      g_hash_table_add (set, doomed[i]);
+      g_hash_table_add (ids, (gpointer) gtm_node_get_id (GTM_NODE (doomed[i])));
+    }
 
   /* Translators: an undo step, shown as “Undo Delete” */
   gtm_history_begin (history, _("Delete"));
 
-  /* From the top down, so that the positions still to visit stay valid. */
+  /* One pass from the top down, so that the positions still to visit stay
+   * valid: the items, and the connectors attached to any of them. */
+  items = gtm_board_get_items (self);
   for (guint i = g_list_model_get_n_items (items); i > 0; i--)
     {
-      g_autoptr(GtmItem) other = g_list_model_get_item (items, i - 1);
+      g_autoptr(GtmItem) item = g_list_model_get_item (items, i - 1);
 
-      if (GTM_IS_CONNECTOR (other) &&
-          (g_strcmp0 (gtm_connector_get_source (GTM_CONNECTOR (other)), id) == 0 ||
-           g_strcmp0 (gtm_connector_get_target (GTM_CONNECTOR (other)), id) == 0))
-        {
-          gtm_history_remove (history, GTM_NODE (self), "items", i - 1);
-          if (i - 1 < position)
-            position--;
-        }
+      if (g_hash_table_contains (set, item) || connector_attached (item, ids))
+        gtm_history_remove (history, GTM_NODE (self), "items", i - 1);
     }
-
-  gtm_history_remove (history, GTM_NODE (self), "items", position);
 
   gtm_history_end (history);
 }

@@ -63,5 +63,11 @@ void        gtm_board_add_item       (GtmBoard   *self,
 void        gtm_board_remove_item    (GtmBoard   *self,
                                       GtmHistory *history,
                                       GtmItem    *item);
+/* Removes @items and the connectors attached to any of them, as one step,
+ * in one pass over the board. */
+void        gtm_board_remove_items   (GtmBoard         *self,
+                                      GtmHistory       *history,
+                                      GtmItem * const  *items,
+                                      guint             n_items);
 
 G_END_DECLS
