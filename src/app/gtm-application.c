@@ -735,8 +735,8 @@ static const struct {
   { "win.redo", { "<Control><Shift>z", NULL } },
   { "win.zoom-in", { "<Control>plus", "<Control>equal", "<Control>KP_Add", NULL } },
   { "win.zoom-out", { "<Control>minus", "<Control>KP_Subtract", NULL } },
-  { "win.zoom-reset", { "<Control>0", "<Control>KP_0", NULL } },
-  { "win.zoom-fit", { "<Control>1", "<Control>KP_1", NULL } },
+  { "win.zoom-reset", { "<Control>1", "<Control>KP_1", NULL } },
+  { "win.zoom-fit", { "<Control>0", "<Control>KP_0", NULL } },
   { "win.add-board", { "<Control><Shift>b", NULL } },
 };
 
