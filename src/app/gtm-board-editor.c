@@ -228,6 +228,13 @@ gtm_board_editor_init (GtmBoardEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   build_palette (self);
+  {
+    int width;
+
+    gtk_widget_measure (GTK_WIDGET (self->palette), GTK_ORIENTATION_HORIZONTAL, -1,
+                        NULL, &width, NULL, NULL);
+    gtm_board_view_set_fit_inset (self->view, width + gtk_widget_get_margin_start (GTK_WIDGET (self->palette)));
+  }
   g_signal_connect_swapped (self->view, "notify::tool", G_CALLBACK (on_view_notify_tool), self);
   g_signal_connect_swapped (self->outline, "activate-item", G_CALLBACK (on_outline_activate_item), self);
   g_object_bind_property_full (self->view, "zoom", self->zoom_label, "label",

@@ -65,6 +65,8 @@ struct _GtmBoardView
    * shows it as the user left it. Keys are weak: GtmBoard* → GtmViewport*. */
   GHashTable      *viewports;
   gboolean         needs_fit;
+  /* Room kept free on the left by zoom to fit, for a palette over it. */
+  int              fit_inset;
   /* Showing the whole board as fitted, untouched since: a resize fits
    * again, as an image viewer's best-fit mode does. */
   gboolean         fitted;
@@ -229,9 +231,12 @@ fit_now (GtmBoardView *self)
 
   if (self->board != NULL && gtm_render_board_bounds (self->board, &bounds))
     {
+      int inset = width - self->fit_inset > width / 2 ? self->fit_inset : 0;
+
       gtm_viewport_fit (&self->viewport,
                         bounds.x, bounds.y, bounds.width, bounds.height,
-                        width, height, FIT_MARGIN);
+                        width - inset, height, FIT_MARGIN);
+      gtm_viewport_pan (&self->viewport, inset, 0);
     }
   else
     {
@@ -2639,6 +2644,15 @@ gtm_board_view_edit_text (GtmBoardView *self)
   item = self->selection != NULL ? gtm_selection_get_single (self->selection) : NULL;
 
   return item != NULL && begin_text_editing (self, item, FALSE);
+}
+
+void
+gtm_board_view_set_fit_inset (GtmBoardView *self,
+                              int           inset)
+{
+  g_return_if_fail (GTM_IS_BOARD_VIEW (self));
+
+  self->fit_inset = MAX (inset, 0);
 }
 
 double

@@ -60,6 +60,9 @@ void       gtm_board_view_get_center   (GtmBoardView *self,
                                         double       *board_y);
 /* Starts editing the text of the selected item, if it has text. */
 gboolean   gtm_board_view_edit_text    (GtmBoardView *self);
+/* Pixels on the left that zoom to fit keeps free (a palette lies there). */
+void       gtm_board_view_set_fit_inset (GtmBoardView *self,
+                                         int           inset);
 double     gtm_board_view_get_zoom     (GtmBoardView *self);
 /* Zooms about the centre of the view. */
 void       gtm_board_view_set_zoom     (GtmBoardView *self,
