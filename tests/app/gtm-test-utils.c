@@ -8,6 +8,9 @@
 #include "config.h"
 
 #include <locale.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <sys/stat.h>
@@ -19,6 +22,8 @@ static GtmApplication *test_app;
 static GPtrArray *temp_dirs;
 
 static gboolean tap_output;
+
+static void stop_xdotool (void);
 
 void
 gtm_test_require_display (void)
@@ -111,6 +116,8 @@ gtm_test_run (void)
       gtm_test_close_all ();
       g_clear_object (&test_app);
     }
+
+  stop_xdotool ();
 
   for (guint i = 0; temp_dirs && i < temp_dirs->len; i++)
     remove_tree (g_ptr_array_index (temp_dirs, i));
@@ -461,4 +468,267 @@ gtm_test_run_cli (const char * const  *argv,
   g_assert_cmpstr (err, ==, "");
 
   return WEXITSTATUS (wait_status);
+}
+
+/* Real input ---------------------------------------------------------------- */
+
+/* One xdotool for the whole run, reading commands from a pipe: starting
+ * one per command costs a third of a second of X connection set-up. */
+static GSubprocess *xdotool;
+static GDataInputStream *xdotool_out;
+
+gboolean
+gtm_test_can_send_input (void)
+{
+  g_autofree char *path = g_find_program_in_path ("xdotool");
+  GdkDisplay *display = gdk_display_get_default ();
+
+  /* xdotool speaks to an X server only; GdkX11Display is not named here
+   * to keep the X11 headers out of the tests. */
+  return path != NULL && display != NULL &&
+         g_str_equal (G_OBJECT_TYPE_NAME (display), "GdkX11Display");
+}
+
+/* Runs one line of xdotool commands and waits until it is done; returns
+ * where the pointer is then, on the screen. */
+static void
+run_xdotool (const char *line,
+             int        *pointer_x,
+             int        *pointer_y)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *input = NULL;
+  int x = -1, y = -1;
+
+  if (xdotool == NULL)
+    {
+      xdotool = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE,
+                                  &error, "xdotool", "-", NULL);
+      g_assert_no_error (error);
+      xdotool_out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (xdotool));
+    }
+
+  /* The pointer's position, printed last, says the line has been run. */
+  input = g_strdup_printf ("%s%sgetmouselocation --shell\n", line, line[0] != '\0' ? "\n" : "");
+  g_output_stream_write_all (g_subprocess_get_stdin_pipe (xdotool), input, strlen (input),
+                             NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  for (;;)
+    {
+      g_autofree char *out = g_data_input_stream_read_line_utf8 (xdotool_out, NULL, NULL, &error);
+
+      g_assert_no_error (error);
+      if (out == NULL)
+        g_error ("xdotool ended running “%s”", line);
+      if (g_str_has_prefix (out, "X="))
+        x = (int) g_ascii_strtoll (out + 2, NULL, 10);
+      else if (g_str_has_prefix (out, "Y="))
+        y = (int) g_ascii_strtoll (out + 2, NULL, 10);
+      else if (g_str_has_prefix (out, "WINDOW="))
+        break;
+    }
+
+  if (pointer_x != NULL)
+    *pointer_x = x;
+  if (pointer_y != NULL)
+    *pointer_y = y;
+}
+
+static void
+stop_xdotool (void)
+{
+  if (xdotool == NULL)
+    return;
+
+  g_output_stream_close (g_subprocess_get_stdin_pipe (xdotool), NULL, NULL);
+  g_subprocess_wait (xdotool, NULL, NULL);
+  g_clear_object (&xdotool_out);
+  g_clear_object (&xdotool);
+}
+
+static void
+send_input (GPtrArray *args)
+{
+  g_autofree char *line = NULL;
+
+  g_ptr_array_add (args, NULL);
+  line = g_strjoinv (" ", (char **) args->pdata);
+  run_xdotool (line, NULL, NULL);
+  gtm_test_flush_input ();
+}
+
+void
+gtm_test_xdotool (const char *first_arg,
+                  ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  va_list ap;
+
+  va_start (ap, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (char *) arg);
+  va_end (ap);
+
+  send_input (args);
+}
+
+void
+gtm_test_flush_input (void)
+{
+  gint64 end;
+  guint wake;
+
+  /* The server has handled xdotool's requests; a round trip puts the
+   * events they made in our queue. Motion is delivered at the next frame,
+   * so give it a few. */
+  gdk_display_sync (gdk_display_get_default ());
+  end = g_get_monotonic_time () + 60 * 1000;
+  wake = g_timeout_add (5, gtm_test_wake, NULL);
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake);
+}
+
+void
+gtm_test_widget_to_root (GtkWidget *widget,
+                         double     x,
+                         double     y,
+                         int       *root_x,
+                         int       *root_y)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  GdkSurface *surface = gtk_native_get_surface (native);
+  GdkDevice *pointer = gdk_seat_get_pointer (gdk_display_get_default_seat (gtk_widget_get_display (widget)));
+  graphene_point_t point;
+  double tx, ty, sx, sy;
+  int px, py;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native),
+                                           &GRAPHENE_POINT_INIT (x, y), &point));
+  gtk_native_get_surface_transform (native, &tx, &ty);
+
+  /* Where the surface is on the screen, without moving the pointer (a
+   * button may be held): the pointer's position on the screen and in the
+   * surface. */
+  run_xdotool ("", &px, &py);
+  gdk_surface_get_device_position (surface, pointer, &sx, &sy, NULL);
+
+  *root_x = (int) round (px - sx + tx + point.x);
+  *root_y = (int) round (py - sy + ty + point.y);
+}
+
+void
+gtm_test_pointer_move (GtkWidget *widget,
+                       double     x,
+                       double     y)
+{
+  g_autofree char *rx = NULL;
+  g_autofree char *ry = NULL;
+  int root_x, root_y;
+
+  gtm_test_widget_to_root (widget, x, y, &root_x, &root_y);
+  rx = g_strdup_printf ("%d", root_x);
+  ry = g_strdup_printf ("%d", root_y);
+  gtm_test_xdotool ("mousemove", rx, ry, NULL);
+}
+
+void
+gtm_test_pointer_press (guint button)
+{
+  g_autofree char *b = g_strdup_printf ("%u", button);
+
+  gtm_test_xdotool ("mousedown", b, NULL);
+}
+
+void
+gtm_test_pointer_release (guint button)
+{
+  g_autofree char *b = g_strdup_printf ("%u", button);
+
+  gtm_test_xdotool ("mouseup", b, NULL);
+}
+
+void
+gtm_test_pointer_click (GtkWidget *widget,
+                        double     x,
+                        double     y,
+                        guint      button,
+                        guint      n_clicks)
+{
+  g_autofree char *b = g_strdup_printf ("%u", button);
+  g_autofree char *n = g_strdup_printf ("%u", n_clicks);
+
+  gtm_test_pointer_move (widget, x, y);
+  gtm_test_xdotool ("click", "--repeat", n, "--delay", "60", b, NULL);
+}
+
+void
+gtm_test_pointer_drag (GtkWidget *widget,
+                       double     x1,
+                       double     y1,
+                       double     x2,
+                       double     y2)
+{
+  gtm_test_pointer_move (widget, x1, y1);
+  gtm_test_pointer_press (1);
+  for (int i = 1; i <= 4; i++)
+    gtm_test_pointer_move (widget, x1 + (x2 - x1) * i / 4.0, y1 + (y2 - y1) * i / 4.0);
+  gtm_test_pointer_release (1);
+}
+
+void
+gtm_test_keys (const char *first_key,
+               ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  va_list ap;
+
+  g_ptr_array_add (args, (char *) "key");
+  g_ptr_array_add (args, (char *) "--delay");
+  g_ptr_array_add (args, (char *) "20");
+  va_start (ap, first_key);
+  for (const char *key = first_key; key != NULL; key = va_arg (ap, const char *))
+    g_ptr_array_add (args, (char *) key);
+  va_end (ap);
+
+  send_input (args);
+}
+
+void
+gtm_test_type (const char *text)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+
+  /* As key names: xdotool's command lines have no quoting. */
+  g_ptr_array_add (args, (char *) "key");
+  g_ptr_array_add (args, (char *) "--delay");
+  g_ptr_array_add (args, (char *) "20");
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      g_assert_true (g_ascii_isprint (*p) || *p == '\n');
+      g_ptr_array_add (args, (char *) (*p == '\n' ? "Return" : gdk_keyval_name (gdk_unicode_to_keyval (*p))));
+    }
+
+  send_input (args);
+}
+
+void
+gtm_test_screenshot (const char *name)
+{
+  const char *dir = g_getenv ("GTM_TEST_SCREENSHOTS");
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+
+  if (dir == NULL || dir[0] == '\0')
+    return;
+
+  gtm_test_settle ();
+  path = g_strdup_printf ("%s/%s.png", dir, name);
+  g_spawn_sync (NULL, (char *[]) { (char *) "import", (char *) "-window", (char *) "root", path, NULL },
+                NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, NULL, NULL, &wait_status, &error);
+  if (error != NULL)
+    g_test_message ("No screenshot %s: %s", path, error->message);
 }

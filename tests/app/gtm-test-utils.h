@@ -97,6 +97,52 @@ gboolean        gtm_test_colors_differ      (guint32          a,
                                              guint            tolerance);
 guint32         gtm_test_parse_color        (const char      *text);
 
+/* Real input through the X server (XTEST, driven by xdotool), for what
+ * only real events carry: the button pressed, modifiers held, keys going
+ * through the input method. Positions are in @widget's coordinates; each
+ * call returns once the events have been handled by the main loop. */
+/* Whether input can be sent: an X display and xdotool. */
+gboolean        gtm_test_can_send_input     (void);
+/* Runs xdotool with the arguments (NULL-terminated) and waits for it. */
+void            gtm_test_xdotool            (const char      *first_arg,
+                                             ...) G_GNUC_NULL_TERMINATED;
+/* Root-window coordinates of the point (x, y) of @widget. */
+void            gtm_test_widget_to_root     (GtkWidget       *widget,
+                                             double           x,
+                                             double           y,
+                                             int             *root_x,
+                                             int             *root_y);
+void            gtm_test_pointer_move       (GtkWidget       *widget,
+                                             double           x,
+                                             double           y);
+void            gtm_test_pointer_press      (guint            button);
+void            gtm_test_pointer_release    (guint            button);
+/* Moves to (x, y) and clicks @button @n_clicks times, quickly enough for
+ * a double-click. */
+void            gtm_test_pointer_click      (GtkWidget       *widget,
+                                             double           x,
+                                             double           y,
+                                             guint            button,
+                                             guint            n_clicks);
+/* Presses the primary button at (x1, y1), moves in a few steps to
+ * (x2, y2) and releases. */
+void            gtm_test_pointer_drag       (GtkWidget       *widget,
+                                             double           x1,
+                                             double           y1,
+                                             double           x2,
+                                             double           y2);
+/* Presses and releases keys named as xdotool names them ("ctrl+a",
+ * "Escape", "shift+Tab"), one after the other; NULL-terminated. */
+void            gtm_test_keys               (const char      *first_key,
+                                             ...) G_GNUC_NULL_TERMINATED;
+/* Types @text (ASCII) key by key. */
+void            gtm_test_type               (const char      *text);
+/* Lets queued input reach the widgets. */
+void            gtm_test_flush_input        (void);
+/* With GTM_TEST_SCREENSHOTS set to a folder, saves the whole screen
+ * there as NAME.png, for a person to look at. */
+void            gtm_test_screenshot         (const char      *name);
+
 /* Runs the built gtm-studio with @argv (NULL-terminated, without the
  * program) and no display; returns its exit status. */
 int             gtm_test_run_cli            (const char * const *argv,
