@@ -618,6 +618,14 @@ test_move_snap (void)
   redo (&c);
   assert_rect (b, 312, 392, 160, 100);
 
+  /* With Alt held nothing snaps. */
+  gtm_test_xdotool ("keydown", "alt", NULL);
+  drag_item (&c, b, -5, -3);
+  gtm_test_xdotool ("keyup", "alt", NULL);
+  assert_rect (b, 307, 389, 160, 100);
+  undo (&c);
+  assert_rect (b, 312, 392, 160, 100);
+
   canvas_close (&c);
 }
 
