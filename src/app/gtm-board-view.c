@@ -293,6 +293,11 @@ on_board_changed (GtmBoardView *self)
 {
   gtk_widget_queue_draw (GTK_WIDGET (self));
   gtk_widget_queue_allocate (GTK_WIDGET (self));
+
+  /* Grouping and locking change what the menu offers; a drag changes
+   * neither. */
+  if (self->gesture == GESTURE_NONE)
+    update_actions (self);
 }
 
 static void
@@ -1826,26 +1831,17 @@ on_paste_texture (GObject      *source,
 }
 
 static void
-on_paste_items (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
+on_paste_spliced (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
 {
   PasteData *data = user_data;
   GtmBoardView *self = data->self;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GInputStream) stream = NULL;
-  g_autoptr(GOutputStream) memory = NULL;
   g_autoptr(GBytes) bytes = NULL;
 
-  stream = gdk_clipboard_read_finish (GDK_CLIPBOARD (source), result, NULL, &error);
-  if (stream != NULL)
-    {
-      memory = g_memory_output_stream_new_resizable ();
-      if (g_output_stream_splice (memory, stream,
-                                  G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
-                                  NULL, &error) >= 0)
-        bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
-    }
+  if (g_output_stream_splice_finish (G_OUTPUT_STREAM (source), result, &error) >= 0)
+    bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (source));
 
   if (bytes != NULL && self->board != NULL)
     select_new (self, gtm_clipboard_paste (self->board, self->history, bytes,
@@ -1855,6 +1851,33 @@ on_paste_items (GObject      *source,
     show_error (self, _("Could not paste"), error);
 
   paste_data_free (data);
+}
+
+/* Read without blocking: when this process owns the clipboard, the data
+ * is written from the main loop. */
+static void
+on_paste_items (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  PasteData *data = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GOutputStream) memory = NULL;
+
+  stream = gdk_clipboard_read_finish (GDK_CLIPBOARD (source), result, NULL, &error);
+  if (stream == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (data->self, _("Could not paste"), error);
+      paste_data_free (data);
+      return;
+    }
+
+  memory = g_memory_output_stream_new_resizable ();
+  g_output_stream_splice_async (memory, stream,
+                                G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
+                                G_PRIORITY_DEFAULT, NULL, on_paste_spliced, data);
 }
 
 static void
@@ -1944,6 +1967,53 @@ on_drop (GtkDropTarget *target,
 
 /* Actions */
 
+static gboolean
+item_is_grouped (GtmItem *item)
+{
+  return *gtm_item_get_group (item) != '\0';
+}
+
+static gboolean
+item_is_locked (GtmItem *item)
+{
+  return gtm_item_get_locked (item);
+}
+
+static gboolean
+any_selected (GtmBoardView *self,
+              gboolean    (*test) (GtmItem *item))
+{
+  GtmItem * const *items;
+  guint n;
+
+  items = get_selected (self, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      if (test (items[i]))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* FALSE for an empty selection. */
+static gboolean
+all_selected (GtmBoardView *self,
+              gboolean    (*test) (GtmItem *item))
+{
+  GtmItem * const *items;
+  guint n;
+
+  items = get_selected (self, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      if (!test (items[i]))
+        return FALSE;
+    }
+
+  return n > 0;
+}
+
 static void
 update_actions (GtmBoardView *self)
 {
@@ -1961,9 +2031,9 @@ update_actions (GtmBoardView *self)
   gtk_widget_action_set_enabled (widget, "canvas.distribute", n > 2);
   gtk_widget_action_set_enabled (widget, "canvas.order", n > 0);
   gtk_widget_action_set_enabled (widget, "canvas.group", n > 1);
-  gtk_widget_action_set_enabled (widget, "canvas.ungroup", n > 0);
-  gtk_widget_action_set_enabled (widget, "canvas.lock", n > 0);
-  gtk_widget_action_set_enabled (widget, "canvas.unlock", n > 0);
+  gtk_widget_action_set_enabled (widget, "canvas.ungroup", any_selected (self, item_is_grouped));
+  gtk_widget_action_set_enabled (widget, "canvas.lock", !all_selected (self, item_is_locked));
+  gtk_widget_action_set_enabled (widget, "canvas.unlock", any_selected (self, item_is_locked));
   gtk_widget_action_set_enabled (widget, "canvas.edit-text", n == 1);
   gtk_widget_action_set_enabled (widget, "canvas.connect", n > 1);
 }
@@ -2116,7 +2186,6 @@ action_lock (GtkWidget  *widget,
   items = get_selected (self, &n);
   gtm_arrange_set_locked (self->board, self->history, items, n,
                           g_str_equal (action_name, "canvas.lock"));
-  gtk_widget_queue_draw (widget);
 }
 
 static void
