@@ -2038,6 +2038,23 @@ update_actions (GtmBoardView *self)
   gtk_widget_action_set_enabled (widget, "canvas.connect", n > 1);
 }
 
+/* The position in @names (NULL-terminated, in the order of an enum) of
+ * the string @parameter, or -1. */
+static int
+parameter_index (GVariant           *parameter,
+                 const char * const *names)
+{
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  for (int i = 0; names[i] != NULL; i++)
+    {
+      if (g_str_equal (name, names[i]))
+        return i;
+    }
+
+  return -1;
+}
+
 static void
 action_copy (GtkWidget  *widget,
              const char *action_name,
@@ -2111,17 +2128,14 @@ action_align (GtkWidget  *widget,
               GVariant   *parameter)
 {
   GtmBoardView *self = GTM_BOARD_VIEW (widget);
-  const char *how = g_variant_get_string (parameter, NULL);
-  static const char * const names[] = { "left", "center", "right", "top", "middle", "bottom" };
+  static const char * const names[] = { "left", "center", "right", "top", "middle", "bottom", NULL };
+  int how = parameter_index (parameter, names);
   GtmItem * const *items;
   guint n;
 
   items = get_selected (self, &n);
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      if (g_str_equal (how, names[i]))
-        gtm_arrange_align (self->board, self->history, items, n, (GtmArrangeAlign) i);
-    }
+  if (how >= 0)
+    gtm_arrange_align (self->board, self->history, items, n, (GtmArrangeAlign) how);
 }
 
 static void
@@ -2145,17 +2159,14 @@ action_order (GtkWidget  *widget,
               GVariant   *parameter)
 {
   GtmBoardView *self = GTM_BOARD_VIEW (widget);
-  const char *how = g_variant_get_string (parameter, NULL);
-  static const char * const names[] = { "forward", "backward", "front", "back" };
+  static const char * const names[] = { "forward", "backward", "front", "back", NULL };
+  int how = parameter_index (parameter, names);
   GtmItem * const *items;
   guint n;
 
   items = get_selected (self, &n);
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      if (g_str_equal (how, names[i]))
-        gtm_arrange_reorder (self->board, self->history, items, n, (GtmArrangeOrder) i);
-    }
+  if (how >= 0)
+    gtm_arrange_reorder (self->board, self->history, items, n, (GtmArrangeOrder) how);
 }
 
 static void
