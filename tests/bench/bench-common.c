@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
 
@@ -105,6 +106,17 @@ bench_median (double *values,
   return bench_percentile (values, n, 0.5);
 }
 
+/* Prints one figure as a line "name value unit", with the digits that
+ * matter, and flushes it so that figures appear as they are measured. */
+void
+bench_print_figure (const char *name,
+                    double      value,
+                    const char *unit)
+{
+  printf ("%s %.*f %s\n", name, value >= 1000 ? 0 : value < 10 ? 2 : 1, value, unit);
+  fflush (stdout);
+}
+
 /**
  * bench_build_mixed_board:
  * @n_frames: how many frames of 100 items
@@ -184,4 +196,24 @@ bench_build_mixed_board (guint      n_frames,
                        batch->pdata, batch->len);
 
   return board;
+}
+
+/**
+ * bench_build_mixed_project:
+ *
+ * A project whose one board is bench_build_mixed_board(), to be written
+ * to a file and opened as a user would.
+ *
+ * Returns: (transfer full): the project
+ */
+GtmProject *
+bench_build_mixed_project (guint n_frames,
+                           guint columns)
+{
+  GtmProject *project = gtm_project_new ("Benchmark");
+  g_autoptr(GtmBoard) board = bench_build_mixed_board (n_frames, columns, NULL);
+
+  g_list_store_append (gtm_node_get_list (GTM_NODE (project), "boards"), board);
+
+  return project;
 }

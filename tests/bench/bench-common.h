@@ -8,6 +8,7 @@
 #include <glib.h>
 
 #include "gtm-board.h"
+#include "gtm-project.h"
 
 G_BEGIN_DECLS
 
@@ -21,15 +22,20 @@ G_BEGIN_DECLS
 #define BENCH_FRAME_STEP_X  (BENCH_FRAME_WIDTH + 160)
 #define BENCH_FRAME_STEP_Y  (BENCH_FRAME_HEIGHT + 160)
 
-gboolean  bench_smoke             (void);
-double    bench_now_us            (void);
-double    bench_percentile        (double    *values,
-                                   guint      n,
-                                   double     p);
-double    bench_median            (double    *values,
-                                   guint      n);
-GtmBoard *bench_build_mixed_board (guint      n_frames,
-                                   guint      columns,
-                                   GPtrArray *movable);
+gboolean    bench_smoke                (void);
+double      bench_now_us               (void);
+double      bench_percentile           (double     *values,
+                                        guint       n,
+                                        double      p);
+double      bench_median               (double     *values,
+                                        guint       n);
+void        bench_print_figure         (const char *name,
+                                        double      value,
+                                        const char *unit);
+GtmBoard   *bench_build_mixed_board    (guint       n_frames,
+                                        guint       columns,
+                                        GPtrArray  *movable);
+GtmProject *bench_build_mixed_project  (guint       n_frames,
+                                        guint       columns);
 
 G_END_DECLS
