@@ -117,9 +117,16 @@ typedef struct
 static void
 canvas_init (Canvas *canvas)
 {
+  cairo_t *cr;
+
   memset (canvas, 0, sizeof *canvas);
-  canvas->frame = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, VIEW_WIDTH, VIEW_HEIGHT);
   gtm_viewport_init (&canvas->viewport);
+
+  /* The window is on screen already: its memory is in use. */
+  canvas->frame = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, VIEW_WIDTH, VIEW_HEIGHT);
+  cr = cairo_create (canvas->frame);
+  cairo_paint (cr);
+  cairo_destroy (cr);
 }
 
 /* What the canvas does when it is given a board: index it, fit it. */
