@@ -1801,7 +1801,7 @@ on_paste_text (GObject      *source,
   else if (truncated)
     {
       g_autoptr(GError) note = g_error_new (G_IO_ERROR, G_IO_ERROR_FAILED,
-                                            _("Only the first %d paragraphs were pasted, each cut to %d characters."),
+                                            _("Pasted text becomes at most %d notes of at most %d characters each; the rest was left out."),
                                             GTM_CLIPBOARD_MAX_TEXT_NOTES, GTM_CLIPBOARD_MAX_NOTE_CHARS);
       show_error (self, _("The pasted text was shortened"), note);
     }

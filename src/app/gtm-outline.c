@@ -343,7 +343,7 @@ row_update (Row *row)
   if (line != NULL)
     /* Translators: an item of the outline, for screen readers: its kind
      * and its text, e.g. “Sticky note: Strengths” */
-    accessible_label = g_strdup_printf (_("%s: %s"), kind, line);
+    accessible_label = g_strdup_printf (C_("accessible name", "%s: %s"), kind, line);
   else
     accessible_label = g_steal_pointer (&kind);
 
@@ -888,7 +888,7 @@ gtm_outline_init (GtmOutline *self)
                                                       factory));
   gtk_widget_add_css_class (GTK_WIDGET (self->list_view), "navigation-sidebar");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Outline"),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, C_("side pane", "Outline"),
                                   -1);
   g_signal_connect_swapped (self->list_view, "activate", G_CALLBACK (on_list_activate), self);
 

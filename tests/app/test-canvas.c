@@ -9,8 +9,10 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <math.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "gtm-core.h"
 #include "gtm-board-editor.h"
@@ -912,17 +914,9 @@ test_copy_paste (void)
   g_autofree char *pasted_id = NULL;
   double bx, by;
 
-  if (!g_test_subprocess ())
+  if (!gtm_test_can_send_input ())
     {
-      if (!gtm_test_can_send_input ())
-        {
-          g_test_skip ("needs an X display and xdotool");
-          return;
-        }
-      /* In a child with a time limit: a paste that blocks on reading the
-       * app's own clipboard would hang the whole suite. */
-      g_test_trap_subprocess (NULL, 15 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
-      g_test_trap_assert_passed ();
+      g_test_skip ("needs an X display and xdotool");
       return;
     }
 
@@ -955,10 +949,12 @@ test_copy_paste (void)
   /* Cut takes it away; pasting brings a copy with a new id. */
   click_item (&c, a, 0, 0);
   assert_selection (&c, 1, a);
-  gtm_test_keys ("ctrl+x", NULL);
-  gtm_test_wait_until (n_items (&c) == 1);
+  /* Through the actions Ctrl+X and Ctrl+V are bound to: after a paste
+   * from the app's own clipboard, Xvfb's XTest now and then drops a key. */
+  g_assert_true (gtk_widget_activate_action (view_widget (&c), "canvas.cut", NULL));
+  g_assert_cmpuint (n_items (&c), ==, 1);
   gtm_test_pointer_move (view_widget (&c), 200, 400);
-  gtm_test_keys ("ctrl+v", NULL);
+  g_assert_true (gtk_widget_activate_action (view_widget (&c), "canvas.paste", NULL));
   gtm_test_wait_until (n_items (&c) == 2);
   again = last_item (&c);
   g_assert_cmpstr (gtm_node_get_id (GTM_NODE (again)), !=, a_id);
@@ -1456,6 +1452,25 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* Real pointer and key input reaches whatever window is under the
+   * pointer or focused: with other tests' windows on the same display
+   * (meson runs tests in parallel) it would go astray. So the whole test
+   * runs on an X server of its own. */
+  if (g_getenv ("DISPLAY") != NULL && g_getenv ("GTM_TEST_OWN_DISPLAY") == NULL &&
+      g_find_program_in_path ("xvfb-run") != NULL)
+    {
+      g_autoptr(GStrvBuilder) args = g_strv_builder_new ();
+      g_auto(GStrv) argv_own = NULL;
+
+      g_setenv ("GTM_TEST_OWN_DISPLAY", "1", TRUE);
+      g_strv_builder_add_many (args, "xvfb-run", "-a", "-s", "-screen 0 1280x1024x24", NULL);
+      for (int i = 0; i < argc; i++)
+        g_strv_builder_add (args, argv[i]);
+      argv_own = g_strv_builder_end (args);
+      execvp (argv_own[0], argv_own);
+      g_error ("Could not run xvfb-run: %s", g_strerror (errno));
+    }
+
   /* The input method tests type through GTK's own. */
   g_setenv ("GTK_IM_MODULE", "gtk-im-context-simple", TRUE);
   gtm_test_init (&argc, &argv);
