@@ -1197,10 +1197,36 @@ reference_free (Reference *reference)
 
 typedef struct
 {
+  GType       element_type;
+  const char *kind;
+  GType       type;
+} KindType;
+
+typedef struct
+{
   GString    *path;        /* of the node being read */
   GHashTable *ids;         /* id → path of the node that has it */
   GPtrArray  *references;  /* Reference*, in file order */
+  GArray     *kinds;       /* KindType: the kinds met so far */
 } Reader;
+
+static void
+reader_init (Reader *reader)
+{
+  reader->path = g_string_new (NULL);
+  reader->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  reader->references = g_ptr_array_new_with_free_func ((GDestroyNotify) reference_free);
+  reader->kinds = g_array_new (FALSE, FALSE, sizeof (KindType));
+}
+
+static void
+reader_clear (Reader *reader)
+{
+  g_string_free (reader->path, TRUE);
+  g_hash_table_unref (reader->ids);
+  g_ptr_array_unref (reader->references);
+  g_array_unref (reader->kinds);
+}
 
 static gsize
 push_member (Reader     *reader,
@@ -1414,23 +1440,22 @@ read_value (Reader      *reader,
   return check_value (pspec, value, path, error);
 }
 
-/* Reads the saved fields of @klass (but the id) from @object into @names and
- * @values, and notes the references to check once all ids are known. */
+/* Reads the saved fields of @node (but the id) from @object into it, and
+ * notes the references to check once all ids are known. */
 static gboolean
-read_fields (Reader        *reader,
-             JsonObject    *object,
-             GtmNodeClass  *klass,
-             GPtrArray     *names,
-             GArray        *values,
-             GError       **error)
+read_fields (Reader      *reader,
+             JsonObject  *object,
+             GtmNode     *node,
+             GError     **error)
 {
+  GtmNodeClass *klass = GTM_NODE_GET_CLASS (node);
   guint n_fields = gtm_node_class_get_n_fields (klass);
 
   for (guint i = 0; i < n_fields; i++)
     {
       GParamSpec *pspec = gtm_node_class_get_field (klass, i);
+      g_auto(GValue) value = G_VALUE_INIT;
       JsonNode *member;
-      GValue *value;
       gsize mark;
 
       if (is_id_field (pspec))
@@ -1446,25 +1471,24 @@ read_fields (Reader        *reader,
           continue;
         }
 
-      g_array_set_size (values, values->len + 1);
-      value = &g_array_index (values, GValue, values->len - 1);
-      g_value_init (value, pspec->value_type);
-      if (!read_value (reader, pspec, member, value, error))
+      g_value_init (&value, pspec->value_type);
+      if (!read_value (reader, pspec, member, &value, error))
         return FALSE;
-      g_ptr_array_add (names, (gpointer) pspec->name);
 
       if ((pspec->flags & GTM_PARAM_REFERENCE) != 0 &&
-          G_VALUE_HOLDS_STRING (value) &&
-          g_value_get_string (value) != NULL &&
-          g_value_get_string (value)[0] != '\0')
+          G_VALUE_HOLDS_STRING (&value) &&
+          g_value_get_string (&value) != NULL &&
+          g_value_get_string (&value)[0] != '\0')
         {
           Reference *reference = g_new0 (Reference, 1);
 
           reference->path = g_strdup (reader->path->str);
-          reference->id = g_value_dup_string (value);
+          reference->id = g_value_dup_string (&value);
           g_ptr_array_add (reader->references, reference);
         }
 
+      /* Nobody has seen the node yet: nobody is told. */
+      gtm_node_load_value (node, pspec->param_id, &value);
       pop (reader, mark);
     }
 
@@ -1525,22 +1549,49 @@ read_id (Reader      *reader,
 
 static gboolean read_contents (Reader *reader, JsonObject *object, GtmNode *node, GError **error);
 
+/* The type of an element of a list of @element_type (abstract) named by
+ * @kind, remembered: lists hold many elements of few kinds. */
+static GType
+type_from_kind (Reader     *reader,
+                GType       element_type,
+                const char *kind)
+{
+  GtmNodeClass *klass;
+  KindType *cached;
+  KindType entry;
+
+  for (guint i = 0; i < reader->kinds->len; i++)
+    {
+      cached = &g_array_index (reader->kinds, KindType, i);
+      if (cached->element_type == element_type && strcmp (cached->kind, kind) == 0)
+        return cached->type;
+    }
+
+  entry.element_type = element_type;
+  entry.type = gtm_node_type_from_kind (element_type, kind);
+  if (entry.type == G_TYPE_INVALID)
+    return G_TYPE_INVALID;
+
+  /* The class's own string, a literal. */
+  klass = g_type_class_ref (entry.type);
+  entry.kind = klass->kind;
+  g_type_class_unref (klass);
+  g_array_append_val (reader->kinds, entry);
+
+  return entry.type;
+}
+
 static GtmNode *
 read_element (Reader      *reader,
               JsonNode    *json,
               GType        element_type,
               GError     **error)
 {
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  g_autoptr(GArray) values = g_array_new (FALSE, TRUE, sizeof (GValue));
   g_autoptr(GtmNode) node = NULL;
-  GtmNodeClass *klass;
+  g_auto(GValue) id_value = G_VALUE_INIT;
   JsonObject *object;
   GType type = element_type;
   const char *id = NULL;
-  GValue id_value = G_VALUE_INIT;
-
-  g_array_set_clear_func (values, (GDestroyNotify) g_value_unset);
 
   if (!JSON_NODE_HOLDS_OBJECT (json))
     {
@@ -1564,7 +1615,7 @@ read_element (Reader      *reader,
           fail_at (error, reader->path->str, _("expected text, found %s"), describe_json (kind));
           return NULL;
         }
-      type = gtm_node_type_from_kind (element_type, json_node_get_string (kind));
+      type = type_from_kind (reader, element_type, json_node_get_string (kind));
       if (type == G_TYPE_INVALID)
         {
           fail_at (error, reader->path->str, _("“%s” is not a known kind"),
@@ -1577,24 +1628,13 @@ read_element (Reader      *reader,
   if (!read_id (reader, object, &id, error))
     return NULL;
 
-  klass = g_type_class_ref (type);
-  g_ptr_array_add (names, (gpointer) "id");
-  g_array_append_val (values, id_value);
-  g_value_init (&g_array_index (values, GValue, 0), G_TYPE_STRING);
-  g_value_set_string (&g_array_index (values, GValue, 0), id);
+  node = g_object_new (type, NULL);
+  g_value_init (&id_value, G_TYPE_STRING);
+  g_value_set_string (&id_value, id);
+  gtm_node_load_value (node, GTM_NODE_SLOT_ID, &id_value);
 
-  if (!read_fields (reader, object, klass, names, values, error))
-    {
-      g_type_class_unref (klass);
-      return NULL;
-    }
-  g_type_class_unref (klass);
-
-  node = (GtmNode *) g_object_new_with_properties (type, names->len,
-                                                   (const char **) names->pdata,
-                                                   (const GValue *) values->data);
-
-  if (!read_contents (reader, object, node, error))
+  if (!read_fields (reader, object, node, error) ||
+      !read_contents (reader, object, node, error))
     return NULL;
 
   return g_steal_pointer (&node);
@@ -1616,8 +1656,6 @@ read_contents (Reader      *reader,
       const GtmNodeChildInfo *info = gtm_node_class_get_child_info (klass, i);
       GtmNode *child = gtm_node_get_child_at (node, i);
       JsonNode *member = json_object_get_member (object, info->name);
-      g_autoptr(GPtrArray) names = NULL;
-      g_autoptr(GArray) values = NULL;
       JsonObject *child_object;
       gsize mark;
 
@@ -1630,14 +1668,8 @@ read_contents (Reader      *reader,
                         describe_json (member));
       child_object = json_node_get_object (member);
 
-      names = g_ptr_array_new ();
-      values = g_array_new (FALSE, TRUE, sizeof (GValue));
-      g_array_set_clear_func (values, (GDestroyNotify) g_value_unset);
-      if (!read_fields (reader, child_object, GTM_NODE_GET_CLASS (child), names, values, error))
+      if (!read_fields (reader, child_object, child, error))
         return FALSE;
-      if (names->len > 0)
-        g_object_setv (G_OBJECT (child), names->len,
-                       (const char **) names->pdata, (const GValue *) values->data);
 
       if (!read_contents (reader, child_object, child, error))
         return FALSE;
@@ -1870,17 +1902,13 @@ gtm_format_validate (GtmProject  *project,
 
   g_return_val_if_fail (GTM_IS_PROJECT (project), FALSE);
 
-  reader.path = g_string_new (NULL);
-  reader.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  reader.references = g_ptr_array_new_with_free_func ((GDestroyNotify) reference_free);
+  reader_init (&reader);
 
   ok = collect_ids (&reader, GTM_NODE (project), error) &&
        check_references (&reader, SOURCE_FILE, error) &&
        validate_tree (&reader, GTM_NODE (project), GTM_NODE (project), error);
 
-  g_string_free (reader.path, TRUE);
-  g_hash_table_unref (reader.ids);
-  g_ptr_array_unref (reader.references);
+  reader_clear (&reader);
 
   return ok;
 }
@@ -1890,33 +1918,23 @@ read_project (JsonObject  *root,
               GError     **error)
 {
   Reader reader;
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  g_autoptr(GArray) values = g_array_new (FALSE, TRUE, sizeof (GValue));
   g_autoptr(GtmProject) project = NULL;
-  GtmNodeClass *klass = g_type_class_ref (GTM_TYPE_PROJECT);
+  g_auto(GValue) id_value = G_VALUE_INIT;
   const char *id = NULL;
   gboolean ok = FALSE;
 
-  g_array_set_clear_func (values, (GDestroyNotify) g_value_unset);
-
-  reader.path = g_string_new (NULL);
-  reader.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  reader.references = g_ptr_array_new_with_free_func ((GDestroyNotify) reference_free);
+  reader_init (&reader);
 
   if (!read_id (&reader, root, &id, error))
     goto out;
 
-  g_array_set_size (values, 1);
-  g_value_init (&g_array_index (values, GValue, 0), G_TYPE_STRING);
-  g_value_set_string (&g_array_index (values, GValue, 0), id);
-  g_ptr_array_add (names, (gpointer) "id");
+  project = g_object_new (GTM_TYPE_PROJECT, NULL);
+  g_value_init (&id_value, G_TYPE_STRING);
+  g_value_set_string (&id_value, id);
+  gtm_node_load_value (GTM_NODE (project), GTM_NODE_SLOT_ID, &id_value);
 
-  if (!read_fields (&reader, root, klass, names, values, error))
+  if (!read_fields (&reader, root, GTM_NODE (project), error))
     goto out;
-
-  project = (GtmProject *) g_object_new_with_properties (GTM_TYPE_PROJECT, names->len,
-                                                         (const char **) names->pdata,
-                                                         (const GValue *) values->data);
 
   if (!read_contents (&reader, root, GTM_NODE (project), error))
     goto out;
@@ -1931,10 +1949,7 @@ read_project (JsonObject  *root,
   ok = TRUE;
 
 out:
-  g_type_class_unref (klass);
-  g_string_free (reader.path, TRUE);
-  g_hash_table_unref (reader.ids);
-  g_ptr_array_unref (reader.references);
+  reader_clear (&reader);
 
   return ok ? g_steal_pointer (&project) : NULL;
 }
@@ -2211,9 +2226,7 @@ gtm_format_read_items (GBytes  *bytes,
       return NULL;
     }
 
-  reader.path = g_string_new (NULL);
-  reader.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  reader.references = g_ptr_array_new_with_free_func ((GDestroyNotify) reference_free);
+  reader_init (&reader);
 
   items = g_ptr_array_new_full (length, g_object_unref);
   for (guint i = 0; i < length; i++)
@@ -2244,9 +2257,7 @@ gtm_format_read_items (GBytes  *bytes,
     gtm_node_detach (g_ptr_array_index (items, i));
 
 out:
-  g_string_free (reader.path, TRUE);
-  g_hash_table_unref (reader.ids);
-  g_ptr_array_unref (reader.references);
+  reader_clear (&reader);
 
   return ok ? g_steal_pointer (&items) : NULL;
 }

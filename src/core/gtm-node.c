@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "gtm-node.h"
 
 typedef struct
@@ -29,6 +31,8 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+G_STATIC_ASSERT (PROP_ID == GTM_NODE_SLOT_ID);
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (GtmNode, gtm_node, G_TYPE_OBJECT)
 
@@ -54,6 +58,8 @@ gtm_node_class_own (GtmNodeClass *klass)
   klass->owner = type;
   klass->fields = klass->fields ? g_ptr_array_copy (klass->fields, NULL, NULL)
                                 : g_ptr_array_new ();
+  klass->slots = klass->slots ? g_ptr_array_copy (klass->slots, NULL, NULL)
+                              : g_ptr_array_new ();
   klass->lists = klass->lists ? g_ptr_array_copy (klass->lists, NULL, NULL)
                               : g_ptr_array_new ();
   klass->children = klass->children ? g_ptr_array_copy (klass->children, NULL, NULL)
@@ -78,9 +84,12 @@ gtm_node_class_install_fields (GtmNodeClass  *klass,
   object_class->set_property = gtm_node_set_property;
 
   first = klass->n_slots + 1;
+  if (klass->slots->len == 0)
+    g_ptr_array_add (klass->slots, NULL);
   for (guint i = 0; i < n_pspecs; i++)
     {
       g_object_class_install_property (object_class, first + i, pspecs[i]);
+      g_ptr_array_add (klass->slots, pspecs[i]);
       if (pspecs[i]->flags & GTM_PARAM_SAVED)
         g_ptr_array_add (klass->fields, pspecs[i]);
     }
@@ -293,31 +302,24 @@ gtm_node_ensure (GtmNode *self)
 {
   GtmNodePrivate *priv = gtm_node_get_instance_private (self);
   GtmNodeClass *klass;
-  GObjectClass *object_class;
 
   if (G_LIKELY (priv->values != NULL))
     return priv;
 
   klass = GTM_NODE_GET_CLASS (self);
-  object_class = G_OBJECT_CLASS (klass);
 
   priv->values = g_new0 (GValue, klass->n_slots + 1);
-  {
-    g_autofree GParamSpec **pspecs = NULL;
-    guint n_pspecs;
+  for (guint slot = 1; slot <= klass->n_slots; slot++)
+    {
+      GParamSpec *pspec = g_ptr_array_index (klass->slots, slot);
 
-    pspecs = g_object_class_list_properties (object_class, &n_pspecs);
-    for (guint i = 0; i < n_pspecs; i++)
-      {
-        guint slot = pspecs[i]->param_id;
-
-        if (!g_type_is_a (pspecs[i]->owner_type, GTM_TYPE_NODE) || slot > klass->n_slots)
-          continue;
-
-        g_value_init (&priv->values[slot], pspecs[i]->value_type);
-        g_param_value_set_default (pspecs[i], &priv->values[slot]);
-      }
-  }
+      g_value_init (&priv->values[slot], pspec->value_type);
+      /* Defaults are static: most strings of a node keep theirs. */
+      if (G_IS_PARAM_SPEC_STRING (pspec))
+        g_value_set_static_string (&priv->values[slot], G_PARAM_SPEC_STRING (pspec)->default_value);
+      else
+        g_param_value_set_default (pspec, &priv->values[slot]);
+    }
 
   priv->lists = g_new0 (GListStore *, klass->lists->len);
   for (guint i = 0; i < klass->lists->len; i++)
@@ -745,6 +747,23 @@ gtm_node_get_bytes (GtmNode *self,
                     guint    slot)
 {
   return g_value_get_boxed (gtm_node_peek_value (self, slot));
+}
+
+void
+gtm_node_load_value (GtmNode *self,
+                     guint    slot,
+                     GValue  *value)
+{
+  GtmNodePrivate *priv;
+
+  g_return_if_fail (GTM_IS_NODE (self));
+  g_return_if_fail (slot > 0 && slot <= GTM_NODE_GET_CLASS (self)->n_slots);
+  g_return_if_fail (G_VALUE_TYPE (value) == G_VALUE_TYPE (gtm_node_peek_value (self, slot)));
+
+  priv = gtm_node_ensure (self);
+  g_value_unset (&priv->values[slot]);
+  priv->values[slot] = *value;
+  memset (value, 0, sizeof *value);
 }
 
 void

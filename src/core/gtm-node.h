@@ -40,6 +40,9 @@ G_BEGIN_DECLS
 
 #define GTM_NODE_DEFAULT_FLAGS (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | GTM_PARAM_SAVED)
 
+/* The slot of every node's "id". */
+#define GTM_NODE_SLOT_ID 1
+
 #define GTM_TYPE_NODE (gtm_node_get_type ())
 
 G_DECLARE_DERIVABLE_TYPE (GtmNode, gtm_node, GTM, NODE, GObject)
@@ -66,6 +69,7 @@ struct _GtmNodeClass
   GType       owner;    /* the class that owns the arrays below */
   guint       n_slots;
   GPtrArray  *fields;   /* saved GParamSpec*, declaration order, parents first */
+  GPtrArray  *slots;    /* GParamSpec* of every slot, by property id; [0] is NULL */
   GPtrArray  *lists;    /* GtmNodeListInfo* */
   GPtrArray  *children; /* GtmNodeChildInfo* */
 };
@@ -152,6 +156,13 @@ int               gtm_node_get_enum               (GtmNode       *self,
                                                    guint          slot);
 GBytes           *gtm_node_get_bytes              (GtmNode       *self,
                                                    guint          slot);
+
+/* For the reader, while it builds a node that nobody has seen yet: moves
+ * @value (of the slot's type; left unset) into @slot, with no check and no
+ * notification. */
+void              gtm_node_load_value             (GtmNode       *self,
+                                                   guint          slot,
+                                                   GValue        *value);
 
 /* Called with the changed node each time a field of this node or of any node
  * below it changes, or a list below it gains or loses nodes. */
