@@ -18,6 +18,7 @@
 #include "gtm-core.h"
 #include "gtm-format.h"
 #include "gtm-image.h"
+#include "gtm-json.h"
 
 /* The reader must accept every image the image item accepts. */
 G_STATIC_ASSERT (GTM_IMAGE_MAX_BYTES <= GTM_FORMAT_MAX_BINARY_SIZE);
@@ -955,62 +956,52 @@ set_syntax_error (GError       **error,
 }
 
 static const char *
-describe_json (JsonNode *node)
+describe_json (GtmJsonValue *value)
 {
-  switch (json_node_get_node_type (node))
+  switch (value->type)
     {
-    case JSON_NODE_OBJECT:
+    case GTM_JSON_OBJECT:
       return _("an object");
-    case JSON_NODE_ARRAY:
+    case GTM_JSON_ARRAY:
       return _("a list");
-    case JSON_NODE_NULL:
+    case GTM_JSON_NULL:
       return _("null");
-    case JSON_NODE_VALUE:
+    case GTM_JSON_STRING:
+      return _("text");
+    case GTM_JSON_BOOLEAN:
+      return _("true or false");
+    case GTM_JSON_INTEGER:
+    case GTM_JSON_DOUBLE:
     default:
-      switch (json_node_get_value_type (node))
-        {
-        case G_TYPE_STRING:
-          return _("text");
-        case G_TYPE_BOOLEAN:
-          return _("true or false");
-        default:
-          return _("a number");
-        }
+      return _("a number");
     }
 }
 
 static gboolean
-json_is_type (JsonNode *node,
-              GType     type)
+json_is_number (GtmJsonValue *value)
 {
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
-}
-
-static gboolean
-json_is_number (JsonNode *node)
-{
-  return json_is_type (node, G_TYPE_INT64) || json_is_type (node, G_TYPE_DOUBLE);
+  return value->type == GTM_JSON_INTEGER || value->type == GTM_JSON_DOUBLE;
 }
 
 /* Reads a JSON number that must be a whole number. */
 static gboolean
-get_whole_number (JsonNode    *node,
-                  const char  *path,
-                  gint64      *out,
-                  GError     **error)
+get_whole_number (GtmJsonValue  *value,
+                  const char    *path,
+                  gint64        *out,
+                  GError       **error)
 {
   double number;
 
-  if (!json_is_number (node))
-    return fail_at (error, path, _("expected a whole number, found %s"), describe_json (node));
+  if (!json_is_number (value))
+    return fail_at (error, path, _("expected a whole number, found %s"), describe_json (value));
 
-  if (json_is_type (node, G_TYPE_INT64))
+  if (value->type == GTM_JSON_INTEGER)
     {
-      *out = json_node_get_int (node);
+      *out = value->integer;
       return TRUE;
     }
 
-  number = json_node_get_double (node);
+  number = value->number;
   if (!isfinite (number))
     return fail_at (error, path, _("the number is not finite"));
   if (number != floor (number))
@@ -1033,92 +1024,70 @@ get_whole_number (JsonNode    *node,
 
 /* Version 0 colours: [r, g, b] or [r, g, b, a], whole numbers 0–255. */
 static gboolean
-migrate_color_0 (JsonObject  *object,
-                 const char  *member,
-                 const char  *path,
-                 GError     **error)
+migrate_color_0 (GtmJsonTree   *tree,
+                 GtmJsonValue  *object,
+                 const char    *member,
+                 const char    *path,
+                 GError       **error)
 {
   g_autofree char *member_path = NULL;
-  JsonNode *node = json_object_get_member (object, member);
-  JsonArray *array;
-  guint length;
+  GtmJsonValue *value = gtm_json_object_get_member (object, member);
   guint channels[4] = { 0, 0, 0, 255 };
   char text[10];
 
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+  if (value == NULL || value->type != GTM_JSON_ARRAY)
     return TRUE;
 
   member_path = path[0] ? g_strdup_printf ("%s.%s", path, member) : g_strdup (member);
-  array = json_node_get_array (node);
-  length = json_array_get_length (array);
-  if (length != 3 && length != 4)
+  if (value->length != 3 && value->length != 4)
     return fail_at (error, member_path,
                     _("a colour must be a list of 3 or 4 whole numbers from 0 to 255"));
 
-  for (guint i = 0; i < length; i++)
+  for (guint i = 0; i < value->length; i++)
     {
-      JsonNode *element = json_array_get_element (array, i);
-      gint64 channel;
+      GtmJsonValue *element = &value->elements[i];
 
-      if (!json_is_type (element, G_TYPE_INT64) ||
-          (channel = json_node_get_int (element)) < 0 || channel > 255)
+      if (element->type != GTM_JSON_INTEGER || element->integer < 0 || element->integer > 255)
         return fail_at (error, member_path,
                         _("a colour must be a list of 3 or 4 whole numbers from 0 to 255"));
-      channels[i] = (guint) channel;
+      channels[i] = (guint) element->integer;
     }
 
-  if (length == 3)
+  if (value->length == 3)
     g_snprintf (text, sizeof text, "#%02x%02x%02x", channels[0], channels[1], channels[2]);
   else
     g_snprintf (text, sizeof text, "#%02x%02x%02x%02x",
                 channels[0], channels[1], channels[2], channels[3]);
-  json_object_set_string_member (object, member, text);
+  gtm_json_tree_set_string (tree, value, text);
 
   return TRUE;
 }
 
-static void
-rename_member (JsonObject *object,
-               const char *from,
-               const char *to)
-{
-  JsonNode *node = json_object_get_member (object, from);
-
-  if (node == NULL || json_object_has_member (object, to))
-    return;
-
-  json_object_set_member (object, to, json_node_ref (node));
-  json_object_remove_member (object, from);
-}
-
 /* Calls @func on each object of the list @member of @object. */
 static gboolean
-migrate_each (JsonObject  *object,
-              const char  *member,
-              const char  *path,
-              gboolean   (*func) (JsonObject *, const char *, GError **),
-              GError     **error)
+migrate_each (GtmJsonTree   *tree,
+              GtmJsonValue  *object,
+              const char    *member,
+              const char    *path,
+              gboolean     (*func) (GtmJsonTree *, GtmJsonValue *, const char *, GError **),
+              GError       **error)
 {
-  JsonNode *node = json_object_get_member (object, member);
-  JsonArray *array;
-  guint length;
+  GtmJsonValue *value = gtm_json_object_get_member (object, member);
 
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+  if (value == NULL || value->type != GTM_JSON_ARRAY)
     return TRUE;
 
-  array = json_node_get_array (node);
-  length = json_array_get_length (array);
-  for (guint i = 0; i < length; i++)
+  for (guint i = 0; i < value->length; i++)
     {
-      JsonNode *element = json_array_get_element (array, i);
+      GtmJsonValue *element = &value->elements[i];
       g_autofree char *element_path = NULL;
 
-      if (!JSON_NODE_HOLDS_OBJECT (element))
+      if (element->type != GTM_JSON_OBJECT)
         continue;
 
       element_path = path[0] ? g_strdup_printf ("%s.%s[%u]", path, member, i)
                              : g_strdup_printf ("%s[%u]", member, i);
-      if (!func (json_node_get_object (element), element_path, error))
+      if (!func (tree, element, element_path, error))
         return FALSE;
     }
 
@@ -1126,49 +1095,54 @@ migrate_each (JsonObject  *object,
 }
 
 static gboolean
-migrate_item_0 (JsonObject  *item,
-                const char  *path,
-                GError     **error)
+migrate_item_0 (GtmJsonTree   *tree,
+                GtmJsonValue  *item,
+                const char    *path,
+                GError       **error)
 {
-  rename_member (item, "type", "kind");
+  gtm_json_object_rename_member (item, "type", "kind");
 
-  return migrate_color_0 (item, "fill", path, error) &&
-         migrate_color_0 (item, "stroke", path, error) &&
-         migrate_color_0 (item, "text-color", path, error);
+  return migrate_color_0 (tree, item, "fill", path, error) &&
+         migrate_color_0 (tree, item, "stroke", path, error) &&
+         migrate_color_0 (tree, item, "text-color", path, error);
 }
 
 static gboolean
-migrate_board_0 (JsonObject  *board,
-                 const char  *path,
-                 GError     **error)
+migrate_board_0 (GtmJsonTree   *tree,
+                 GtmJsonValue  *board,
+                 const char    *path,
+                 GError       **error)
 {
-  return migrate_color_0 (board, "background", path, error) &&
-         migrate_each (board, "items", path, migrate_item_0, error);
+  return migrate_color_0 (tree, board, "background", path, error) &&
+         migrate_each (tree, board, "items", path, migrate_item_0, error);
 }
 
 static gboolean
-migrate_persona_0 (JsonObject  *persona,
-                   const char  *path,
-                   GError     **error)
+migrate_persona_0 (GtmJsonTree   *tree,
+                   GtmJsonValue  *persona,
+                   const char    *path,
+                   GError       **error)
 {
-  return migrate_color_0 (persona, "avatar-color", path, error);
+  return migrate_color_0 (tree, persona, "avatar-color", path, error);
 }
 
 /* Version 0 (the 0.0 development previews) differs from version 1 in three
  * ways: the project's "title" was called "name"; items named their kind in
  * "type"; colours were lists of 0–255 channels. */
 static gboolean
-migrate_0_to_1 (JsonObject  *root,
-                GError     **error)
+migrate_0_to_1 (GtmJsonTree   *tree,
+                GtmJsonValue  *root,
+                GError       **error)
 {
-  rename_member (root, "name", "title");
+  gtm_json_object_rename_member (root, "name", "title");
 
-  return migrate_each (root, "boards", "", migrate_board_0, error) &&
-         migrate_each (root, "personas", "", migrate_persona_0, error);
+  return migrate_each (tree, root, "boards", "", migrate_board_0, error) &&
+         migrate_each (tree, root, "personas", "", migrate_persona_0, error);
 }
 
-typedef gboolean (*MigrateFunc) (JsonObject  *root,
-                                 GError     **error);
+typedef gboolean (*MigrateFunc) (GtmJsonTree   *tree,
+                                 GtmJsonValue  *root,
+                                 GError       **error);
 
 /* migrations[k] turns version k into version k + 1. */
 static const MigrateFunc migrations[] = {
@@ -1183,17 +1157,9 @@ G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GTM_FORMAT_VERSION);
 
 typedef struct
 {
-  char *path;
-  char *id;
+  const char *path;
+  const char *id;
 } Reference;
-
-static void
-reference_free (Reference *reference)
-{
-  g_free (reference->path);
-  g_free (reference->id);
-  g_free (reference);
-}
 
 typedef struct
 {
@@ -1202,20 +1168,24 @@ typedef struct
   GType       type;
 } KindType;
 
+/* Ids are the JSON tree's strings, or the nodes' own when a project in
+ * memory is checked: both outlive the reader. Paths are kept in @paths. */
 typedef struct
 {
-  GString    *path;        /* of the node being read */
-  GHashTable *ids;         /* id → path of the node that has it */
-  GPtrArray  *references;  /* Reference*, in file order */
-  GArray     *kinds;       /* KindType: the kinds met so far */
+  GString      *path;        /* of the node being read */
+  GStringChunk *paths;
+  GHashTable   *ids;         /* id → path of the node that has it */
+  GArray       *references;  /* Reference, in file order */
+  GArray       *kinds;       /* KindType: the kinds met so far */
 } Reader;
 
 static void
 reader_init (Reader *reader)
 {
   reader->path = g_string_new (NULL);
-  reader->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  reader->references = g_ptr_array_new_with_free_func ((GDestroyNotify) reference_free);
+  reader->paths = g_string_chunk_new (64 * 1024);
+  reader->ids = g_hash_table_new (g_str_hash, g_str_equal);
+  reader->references = g_array_new (FALSE, FALSE, sizeof (Reference));
   reader->kinds = g_array_new (FALSE, FALSE, sizeof (KindType));
 }
 
@@ -1223,9 +1193,23 @@ static void
 reader_clear (Reader *reader)
 {
   g_string_free (reader->path, TRUE);
+  g_string_chunk_free (reader->paths);
   g_hash_table_unref (reader->ids);
-  g_ptr_array_unref (reader->references);
+  g_array_unref (reader->references);
   g_array_unref (reader->kinds);
+}
+
+/* Notes that the field at the reader's path refers to @id, to be checked
+ * once all ids are known. */
+static void
+add_reference (Reader     *reader,
+               const char *id)
+{
+  Reference reference;
+
+  reference.path = g_string_chunk_insert (reader->paths, reader->path->str);
+  reference.id = id;
+  g_array_append_val (reader->references, reference);
 }
 
 static gsize
@@ -1282,11 +1266,11 @@ check_base64 (const char *text,
 
 /* Converts @json into @value (initialized to the field's type). */
 static gboolean
-read_value (Reader      *reader,
-            GParamSpec  *pspec,
-            JsonNode    *json,
-            GValue      *value,
-            GError     **error)
+read_value (Reader        *reader,
+            GParamSpec    *pspec,
+            GtmJsonValue  *json,
+            GValue        *value,
+            GError       **error)
 {
   const char *path = reader->path->str;
   GType type = pspec->value_type;
@@ -1295,15 +1279,15 @@ read_value (Reader      *reader,
   switch (G_TYPE_FUNDAMENTAL (type))
     {
     case G_TYPE_STRING:
-      if (!json_is_type (json, G_TYPE_STRING))
+      if (json->type != GTM_JSON_STRING)
         return fail_at (error, path, _("expected text, found %s"), describe_json (json));
-      g_value_set_string (value, json_node_get_string (json));
+      g_value_set_string (value, json->string);
       break;
 
     case G_TYPE_BOOLEAN:
-      if (!json_is_type (json, G_TYPE_BOOLEAN))
+      if (json->type != GTM_JSON_BOOLEAN)
         return fail_at (error, path, _("expected true or false, found %s"), describe_json (json));
-      g_value_set_boolean (value, json_node_get_boolean (json));
+      g_value_set_boolean (value, json->boolean);
       break;
 
     case G_TYPE_INT:
@@ -1339,10 +1323,10 @@ read_value (Reader      *reader,
     case G_TYPE_DOUBLE:
       if (!json_is_number (json))
         return fail_at (error, path, _("expected a number, found %s"), describe_json (json));
-      if (json_is_type (json, G_TYPE_INT64))
-        g_value_set_double (value, (double) json_node_get_int (json));
+      if (json->type == GTM_JSON_INTEGER)
+        g_value_set_double (value, (double) json->integer);
       else
-        g_value_set_double (value, json_node_get_double (json));
+        g_value_set_double (value, json->number);
       break;
 
     case G_TYPE_ENUM:
@@ -1350,10 +1334,10 @@ read_value (Reader      *reader,
         GEnumClass *enum_class = G_PARAM_SPEC_ENUM (pspec)->enum_class;
         GEnumValue *enum_value;
 
-        if (!json_is_type (json, G_TYPE_STRING))
+        if (json->type != GTM_JSON_STRING)
           return fail_at (error, path, _("expected text, found %s"), describe_json (json));
 
-        enum_value = g_enum_get_value_by_nick (enum_class, json_node_get_string (json));
+        enum_value = g_enum_get_value_by_nick (enum_class, json->string);
         if (enum_value == NULL)
           {
             g_autoptr(GString) allowed = g_string_new (NULL);
@@ -1362,7 +1346,7 @@ read_value (Reader      *reader,
               g_string_append_printf (allowed, "%s%s", i > 0 ? ", " : "",
                                       enum_class->values[i].value_nick);
             return fail_at (error, path, _("“%s” is not one of the allowed values (%s)"),
-                            json_node_get_string (json), allowed->str);
+                            json->string, allowed->str);
           }
         g_value_set_enum (value, enum_value->value);
       }
@@ -1373,32 +1357,28 @@ read_value (Reader      *reader,
         {
           g_autoptr(GStrvBuilder) builder = NULL;
           g_auto(GStrv) strv = NULL;
-          JsonArray *array;
-          guint length;
 
-          if (!JSON_NODE_HOLDS_ARRAY (json))
+          if (json->type != GTM_JSON_ARRAY)
             return fail_at (error, path, _("expected a list of texts, found %s"),
                             describe_json (json));
 
-          array = json_node_get_array (json);
-          length = json_array_get_length (array);
-          if (length > GTM_FORMAT_MAX_STRV_LENGTH)
+          if (json->length > GTM_FORMAT_MAX_STRV_LENGTH)
             return fail_at (error, path, _("the list has %u entries; at most %d are allowed"),
-                            length, GTM_FORMAT_MAX_STRV_LENGTH);
+                            json->length, GTM_FORMAT_MAX_STRV_LENGTH);
 
           builder = g_strv_builder_new ();
-          for (guint i = 0; i < length; i++)
+          for (guint i = 0; i < json->length; i++)
             {
-              JsonNode *element = json_array_get_element (array, i);
+              GtmJsonValue *element = &json->elements[i];
 
-              if (!json_is_type (element, G_TYPE_STRING))
+              if (element->type != GTM_JSON_STRING)
                 {
                   g_autofree char *entry_path = g_strdup_printf ("%s[%u]", path, i);
 
                   return fail_at (error, entry_path, _("expected text, found %s"),
                                   describe_json (element));
                 }
-              g_strv_builder_add (builder, json_node_get_string (element));
+              g_strv_builder_add (builder, element->string);
             }
 
           /* An empty list is the default, NULL, so that the model does not
@@ -1412,10 +1392,10 @@ read_value (Reader      *reader,
           const char *text;
           gsize size = 0;
 
-          if (!json_is_type (json, G_TYPE_STRING))
+          if (json->type != GTM_JSON_STRING)
             return fail_at (error, path, _("expected base64 text, found %s"), describe_json (json));
 
-          text = json_node_get_string (json);
+          text = json->string;
           if (!check_base64 (text, &size))
             return fail_at (error, path, _("the data is not valid base64"));
           if (size > GTM_FORMAT_MAX_BINARY_SIZE)
@@ -1443,10 +1423,10 @@ read_value (Reader      *reader,
 /* Reads the saved fields of @node (but the id) from @object into it, and
  * notes the references to check once all ids are known. */
 static gboolean
-read_fields (Reader      *reader,
-             JsonObject  *object,
-             GtmNode     *node,
-             GError     **error)
+read_fields (Reader        *reader,
+             GtmJsonValue  *object,
+             GtmNode       *node,
+             GError       **error)
 {
   GtmNodeClass *klass = GTM_NODE_GET_CLASS (node);
   guint n_fields = gtm_node_class_get_n_fields (klass);
@@ -1455,14 +1435,14 @@ read_fields (Reader      *reader,
     {
       GParamSpec *pspec = gtm_node_class_get_field (klass, i);
       g_auto(GValue) value = G_VALUE_INIT;
-      JsonNode *member;
+      GtmJsonValue *member;
       gsize mark;
 
       if (is_id_field (pspec))
         continue;
 
       mark = push_member (reader, pspec->name);
-      member = json_object_get_member (object, pspec->name);
+      member = gtm_json_object_get_member (object, pspec->name);
       if (member == NULL)
         {
           if ((pspec->flags & GTM_PARAM_REQUIRED) != 0)
@@ -1479,13 +1459,7 @@ read_fields (Reader      *reader,
           G_VALUE_HOLDS_STRING (&value) &&
           g_value_get_string (&value) != NULL &&
           g_value_get_string (&value)[0] != '\0')
-        {
-          Reference *reference = g_new0 (Reference, 1);
-
-          reference->path = g_strdup (reader->path->str);
-          reference->id = g_value_dup_string (&value);
-          g_ptr_array_add (reader->references, reference);
-        }
+        add_reference (reader, member->string);
 
       /* Nobody has seen the node yet: nobody is told. */
       gtm_node_load_value (node, pspec->param_id, &value);
@@ -1495,7 +1469,6 @@ read_fields (Reader      *reader,
   return TRUE;
 }
 
-/* Reads and registers the "id" member of @object. */
 /* Notes that the node at the reader's path has @id, which no other node
  * may have. */
 static gboolean
@@ -1514,26 +1487,28 @@ register_id (Reader      *reader,
       return FALSE;
     }
 
-  g_hash_table_insert (reader->ids, g_strdup (id), g_strdup (reader->path->str));
+  g_hash_table_insert (reader->ids, (gpointer) id,
+                       g_string_chunk_insert (reader->paths, reader->path->str));
   return TRUE;
 }
 
+/* Reads and registers the "id" member of @object. */
 static gboolean
-read_id (Reader      *reader,
-         JsonObject  *object,
-         const char **out_id,
-         GError     **error)
+read_id (Reader        *reader,
+         GtmJsonValue  *object,
+         const char   **out_id,
+         GError       **error)
 {
-  JsonNode *member = json_object_get_member (object, "id");
+  GtmJsonValue *member = gtm_json_object_get_member (object, "id");
   const char *id;
   gsize mark = push_member (reader, "id");
 
   if (member == NULL)
     return fail_at (error, reader->path->str, _("this required field is missing"));
-  if (!json_is_type (member, G_TYPE_STRING))
+  if (member->type != GTM_JSON_STRING)
     return fail_at (error, reader->path->str, _("expected text, found %s"), describe_json (member));
 
-  id = json_node_get_string (member);
+  id = member->string;
   if (!gtm_format_is_valid_id (id))
     return fail_at (error, reader->path->str,
                     _("“%s” is not an id (1 to %d letters, digits, “-” or “_”)"),
@@ -1547,7 +1522,7 @@ read_id (Reader      *reader,
   return TRUE;
 }
 
-static gboolean read_contents (Reader *reader, JsonObject *object, GtmNode *node, GError **error);
+static gboolean read_contents (Reader *reader, GtmJsonValue *object, GtmNode *node, GError **error);
 
 /* The type of an element of a list of @element_type (abstract) named by
  * @kind, remembered: lists hold many elements of few kinds. */
@@ -1582,27 +1557,25 @@ type_from_kind (Reader     *reader,
 }
 
 static GtmNode *
-read_element (Reader      *reader,
-              JsonNode    *json,
-              GType        element_type,
-              GError     **error)
+read_element (Reader        *reader,
+              GtmJsonValue  *object,
+              GType          element_type,
+              GError       **error)
 {
   g_autoptr(GtmNode) node = NULL;
   g_auto(GValue) id_value = G_VALUE_INIT;
-  JsonObject *object;
   GType type = element_type;
   const char *id = NULL;
 
-  if (!JSON_NODE_HOLDS_OBJECT (json))
+  if (object->type != GTM_JSON_OBJECT)
     {
-      fail_at (error, reader->path->str, _("expected an object, found %s"), describe_json (json));
+      fail_at (error, reader->path->str, _("expected an object, found %s"), describe_json (object));
       return NULL;
     }
-  object = json_node_get_object (json);
 
   if (G_TYPE_IS_ABSTRACT (element_type))
     {
-      JsonNode *kind = json_object_get_member (object, "kind");
+      GtmJsonValue *kind = gtm_json_object_get_member (object, "kind");
       gsize mark = push_member (reader, "kind");
 
       if (kind == NULL)
@@ -1610,16 +1583,15 @@ read_element (Reader      *reader,
           fail_at (error, reader->path->str, _("this required field is missing"));
           return NULL;
         }
-      if (!json_is_type (kind, G_TYPE_STRING))
+      if (kind->type != GTM_JSON_STRING)
         {
           fail_at (error, reader->path->str, _("expected text, found %s"), describe_json (kind));
           return NULL;
         }
-      type = type_from_kind (reader, element_type, json_node_get_string (kind));
+      type = type_from_kind (reader, element_type, kind->string);
       if (type == G_TYPE_INVALID)
         {
-          fail_at (error, reader->path->str, _("“%s” is not a known kind"),
-                   json_node_get_string (kind));
+          fail_at (error, reader->path->str, _("“%s” is not a known kind"), kind->string);
           return NULL;
         }
       pop (reader, mark);
@@ -1642,10 +1614,10 @@ read_element (Reader      *reader,
 
 /* Reads the children and lists of @node from @object. */
 static gboolean
-read_contents (Reader      *reader,
-               JsonObject  *object,
-               GtmNode     *node,
-               GError     **error)
+read_contents (Reader        *reader,
+               GtmJsonValue  *object,
+               GtmNode       *node,
+               GError       **error)
 {
   GtmNodeClass *klass = GTM_NODE_GET_CLASS (node);
   guint n;
@@ -1655,23 +1627,21 @@ read_contents (Reader      *reader,
     {
       const GtmNodeChildInfo *info = gtm_node_class_get_child_info (klass, i);
       GtmNode *child = gtm_node_get_child_at (node, i);
-      JsonNode *member = json_object_get_member (object, info->name);
-      JsonObject *child_object;
+      GtmJsonValue *member = gtm_json_object_get_member (object, info->name);
       gsize mark;
 
       if (member == NULL)
         continue;
 
       mark = push_member (reader, info->name);
-      if (!JSON_NODE_HOLDS_OBJECT (member))
+      if (member->type != GTM_JSON_OBJECT)
         return fail_at (error, reader->path->str, _("expected an object, found %s"),
                         describe_json (member));
-      child_object = json_node_get_object (member);
 
-      if (!read_fields (reader, child_object, child, error))
+      if (!read_fields (reader, member, child, error))
         return FALSE;
 
-      if (!read_contents (reader, child_object, child, error))
+      if (!read_contents (reader, member, child, error))
         return FALSE;
       pop (reader, mark);
     }
@@ -1680,9 +1650,8 @@ read_contents (Reader      *reader,
   for (guint i = 0; i < n; i++)
     {
       const GtmNodeListInfo *info = gtm_node_class_get_list_info (klass, i);
-      JsonNode *member = json_object_get_member (object, info->name);
+      GtmJsonValue *member = gtm_json_object_get_member (object, info->name);
       g_autoptr(GPtrArray) elements = NULL;
-      JsonArray *array;
       guint length;
       gsize mark;
 
@@ -1690,12 +1659,11 @@ read_contents (Reader      *reader,
         continue;
 
       mark = push_member (reader, info->name);
-      if (!JSON_NODE_HOLDS_ARRAY (member))
+      if (member->type != GTM_JSON_ARRAY)
         return fail_at (error, reader->path->str, _("expected a list, found %s"),
                         describe_json (member));
 
-      array = json_node_get_array (member);
-      length = json_array_get_length (array);
+      length = member->length;
       if (length > info->max_length)
         return fail_at (error, reader->path->str,
                         _("the list has %u entries; at most %u are allowed"),
@@ -1705,7 +1673,7 @@ read_contents (Reader      *reader,
       for (guint j = 0; j < length; j++)
         {
           gsize element_mark = push_index (reader, j);
-          GtmNode *element = read_element (reader, json_array_get_element (array, j),
+          GtmNode *element = read_element (reader, &member->elements[j],
                                            info->element_type, error);
 
           if (element == NULL)
@@ -1819,12 +1787,9 @@ collect_ids (Reader   *reader,
       value = gtm_node_get_string (node, pspec->param_id);
       if (value != NULL && value[0] != '\0')
         {
-          Reference *reference = g_new0 (Reference, 1);
           gsize mark = push_member (reader, pspec->name);
 
-          reference->path = g_strdup (reader->path->str);
-          reference->id = g_strdup (value);
-          g_ptr_array_add (reader->references, reference);
+          add_reference (reader, value);
           pop (reader, mark);
         }
     }
@@ -1868,7 +1833,7 @@ check_references (Reader  *reader,
 {
   for (guint i = 0; i < reader->references->len; i++)
     {
-      Reference *reference = g_ptr_array_index (reader->references, i);
+      Reference *reference = &g_array_index (reader->references, Reference, i);
 
       if (g_hash_table_contains (reader->ids, reference->id))
         continue;
@@ -1914,8 +1879,8 @@ gtm_format_validate (GtmProject  *project,
 }
 
 static GtmProject *
-read_project (JsonObject  *root,
-              GError     **error)
+read_project (GtmJsonValue  *root,
+              GError       **error)
 {
   Reader reader;
   g_autoptr(GtmProject) project = NULL;
@@ -1954,27 +1919,71 @@ out:
   return ok ? g_steal_pointer (&project) : NULL;
 }
 
+/* Parses @data. The fast parser reads strict JSON; what it declines is
+ * checked by scan_structure() and read by json-glib, as it always was:
+ * json-glib reports the syntax error, in its words and at its line and
+ * column, or accepts what is not strict JSON.
+ *
+ * What the fast parser reads would pass scan_structure() too: it declines
+ * nesting deeper than the limit (counted as scan_structure() counts),
+ * whole numbers of more than 18 digits, and anything after the document
+ * but white space. So the errors are those of scanning then parsing. */
+static GtmJsonTree *
+parse_json (const char  *data,
+            gsize        len,
+            Source       source,
+            GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) parse_error = NULL;
+  gboolean open_at_end = FALSE;
+  GtmJsonTree *tree;
+  JsonNode *root;
+
+  tree = gtm_json_tree_parse (data, len, GTM_FORMAT_MAX_DEPTH);
+  if (tree != NULL)
+    return tree;
+
+  if (!scan_structure (data, len, source, &open_at_end, error))
+    return NULL;
+
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, data, len, &parse_error))
+    {
+      set_syntax_error (error, parse_error, source, data, len, open_at_end);
+      return NULL;
+    }
+
+  root = json_parser_get_root (parser);
+  if (root == NULL)
+    {
+      g_set_error_literal (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_EMPTY,
+                           source == SOURCE_ITEMS ? _("The copied data is empty.")
+                                                  : _("The file is empty."));
+      return NULL;
+    }
+
+  return gtm_json_tree_new_from_node (root);
+}
+
 /* Checks of the JSON document shared by files and copied items: size,
  * encoding, structure, syntax, and the "format" and "version" header. On
- * success @parser holds the document, whose root object is returned, and
- * @out_version its format version, which the caller migrates from. */
-static JsonObject *
+ * success returns the document, whose root is an object, and sets
+ * @out_version to its format version, which the caller migrates from. */
+static GtmJsonTree *
 parse_document (GBytes      *bytes,
                 Source       source,
-                JsonParser  *parser,
                 gint64      *out_version,
                 GError     **error)
 {
-  g_autoptr(GError) parse_error = NULL;
+  g_autoptr(GtmJsonTree) tree = NULL;
   gboolean items = source == SOURCE_ITEMS;
-  gboolean open_at_end = FALSE;
   const char *format_name = items ? ITEMS_FORMAT_NAME : FORMAT_NAME;
   const char *data;
   const char *invalid;
   gsize len;
-  JsonNode *root_node;
-  JsonObject *root;
-  JsonNode *member;
+  GtmJsonValue *root;
+  GtmJsonValue *member;
   gint64 version;
 
   data = g_bytes_get_data (bytes, &len);
@@ -2025,38 +2034,25 @@ parse_document (GBytes      *bytes,
       return NULL;
     }
 
-  if (!scan_structure (data, len, source, &open_at_end, error))
+  tree = parse_json (data, len, source, error);
+  if (tree == NULL)
     return NULL;
 
-  if (!json_parser_load_from_data (parser, data, len, &parse_error))
-    {
-      set_syntax_error (error, parse_error, source, data, len, open_at_end);
-      return NULL;
-    }
-
-  root_node = json_parser_get_root (parser);
-  if (root_node == NULL)
-    {
-      g_set_error_literal (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_EMPTY,
-                           items ? _("The copied data is empty.") : _("The file is empty."));
-      return NULL;
-    }
-
-  if (!JSON_NODE_HOLDS_OBJECT (root_node))
+  root = gtm_json_tree_get_root (tree);
+  if (root->type != GTM_JSON_OBJECT)
     {
       if (items)
         g_set_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_NOT_A_PROJECT,
                      _("These are not items copied from GTM Studio: the data holds %s, not an object."),
-                     describe_json (root_node));
+                     describe_json (root));
       else
         g_set_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_NOT_A_PROJECT,
                      _("This is not a GTM Studio project: the file holds %s, not an object."),
-                     describe_json (root_node));
+                     describe_json (root));
       return NULL;
     }
-  root = json_node_get_object (root_node);
 
-  member = json_object_get_member (root, "format");
+  member = gtm_json_object_get_member (root, "format");
   if (member == NULL)
     {
       g_set_error_literal (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_NOT_A_PROJECT,
@@ -2064,7 +2060,7 @@ parse_document (GBytes      *bytes,
                                  : _("This is not a GTM Studio project: it has no “format” member."));
       return NULL;
     }
-  if (!json_is_type (member, G_TYPE_STRING))
+  if (member->type != GTM_JSON_STRING)
     {
       if (items)
         g_set_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_NOT_A_PROJECT,
@@ -2076,20 +2072,20 @@ parse_document (GBytes      *bytes,
                      describe_json (member), format_name);
       return NULL;
     }
-  if (strcmp (json_node_get_string (member), format_name) != 0)
+  if (strcmp (member->string, format_name) != 0)
     {
       if (items)
         g_set_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_NOT_A_PROJECT,
                      _("These are not items copied from GTM Studio: their format is “%s”, not “%s”."),
-                     json_node_get_string (member), format_name);
+                     member->string, format_name);
       else
         g_set_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_NOT_A_PROJECT,
                      _("This is not a GTM Studio project: its format is “%s”, not “%s”."),
-                     json_node_get_string (member), format_name);
+                     member->string, format_name);
       return NULL;
     }
 
-  member = json_object_get_member (root, "version");
+  member = gtm_json_object_get_member (root, "version");
   if (member == NULL)
     {
       set_invalid (error, "version", _("this required field is missing"));
@@ -2123,7 +2119,7 @@ parse_document (GBytes      *bytes,
     }
 
   *out_version = version;
-  return root;
+  return g_steal_pointer (&tree);
 }
 
 /**
@@ -2140,8 +2136,8 @@ GtmProject *
 gtm_format_read_bytes (GBytes  *bytes,
                        GError **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
-  JsonObject *root;
+  g_autoptr(GtmJsonTree) tree = NULL;
+  GtmJsonValue *root;
   gint64 version;
 
   g_return_val_if_fail (bytes != NULL, NULL);
@@ -2149,13 +2145,13 @@ gtm_format_read_bytes (GBytes  *bytes,
 
   gtm_core_init ();
 
-  parser = json_parser_new ();
-  root = parse_document (bytes, SOURCE_FILE, parser, &version, error);
-  if (root == NULL)
+  tree = parse_document (bytes, SOURCE_FILE, &version, error);
+  if (tree == NULL)
     return NULL;
+  root = gtm_json_tree_get_root (tree);
 
   for (gint64 k = version; k < GTM_FORMAT_VERSION; k++)
-    if (!migrations[k] (root, error))
+    if (!migrations[k] (tree, root, error))
       return NULL;
 
   return read_project (root, error);
@@ -2185,12 +2181,10 @@ GPtrArray *
 gtm_format_read_items (GBytes  *bytes,
                        GError **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GtmJsonTree) tree = NULL;
   g_autoptr(GtmBoard) board = NULL;
   g_autoptr(GPtrArray) items = NULL;
-  JsonObject *root;
-  JsonNode *member;
-  JsonArray *array;
+  GtmJsonValue *member;
   Reader reader;
   gint64 version;
   guint length;
@@ -2201,24 +2195,22 @@ gtm_format_read_items (GBytes  *bytes,
 
   gtm_core_init ();
 
-  parser = json_parser_new ();
-  root = parse_document (bytes, SOURCE_ITEMS, parser, &version, error);
-  if (root == NULL)
+  tree = parse_document (bytes, SOURCE_ITEMS, &version, error);
+  if (tree == NULL)
     return NULL;
 
-  member = json_object_get_member (root, "items");
+  member = gtm_json_object_get_member (gtm_json_tree_get_root (tree), "items");
   if (member == NULL)
     {
       set_invalid (error, "items", _("this required field is missing"));
       return NULL;
     }
-  if (!JSON_NODE_HOLDS_ARRAY (member))
+  if (member->type != GTM_JSON_ARRAY)
     {
       fail_at (error, "items", _("expected a list, found %s"), describe_json (member));
       return NULL;
     }
-  array = json_node_get_array (member);
-  length = json_array_get_length (array);
+  length = member->length;
   if (length > GTM_BOARD_MAX_ITEMS)
     {
       fail_at (error, "items", _("the list has %u entries; at most %u are allowed"),
@@ -2235,7 +2227,7 @@ gtm_format_read_items (GBytes  *bytes,
       GtmNode *item;
 
       push_index (&reader, i);
-      item = read_element (&reader, json_array_get_element (array, i), GTM_TYPE_ITEM, error);
+      item = read_element (&reader, &member->elements[i], GTM_TYPE_ITEM, error);
       if (item == NULL)
         goto out;
       g_ptr_array_add (items, item);
