@@ -62,6 +62,14 @@ format_double (char   *buf,
   if (value == 0.0)
     value = 0.0;
 
+  /* Most coordinates and sizes are whole: "%.15g" writes those below 1e15
+   * as plain integers, which read back exactly. */
+  if (fabs (value) < 1e15 && value == (double) (gint64) value)
+    {
+      g_snprintf (buf, size, "%" G_GINT64_FORMAT, (gint64) value);
+      return;
+    }
+
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     {
       g_ascii_formatd (buf, size, formats[i], value);
@@ -78,8 +86,16 @@ static void
 write_indent (GString *out,
               guint    depth)
 {
-  for (guint i = 0; i < depth; i++)
-    g_string_append (out, "  ");
+  static const char spaces[] = "                                ";
+  gsize n = 2 * (gsize) depth;
+
+  while (n > 0)
+    {
+      gsize chunk = MIN (n, sizeof spaces - 1);
+
+      g_string_append_len (out, spaces, chunk);
+      n -= chunk;
+    }
 }
 
 static void
@@ -99,6 +115,17 @@ write_string (GString    *out,
   g_string_append_c (out, '"');
   for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
     {
+      /* Runs of bytes that stand for themselves go in at once. */
+      if (*p >= 0x20 && *p != '"' && *p != '\\')
+        {
+          const guchar *start = p;
+
+          while (p[1] >= 0x20 && p[1] != '"' && p[1] != '\\')
+            p++;
+          g_string_append_len (out, (const char *) start, p + 1 - start);
+          continue;
+        }
+
       switch (*p)
         {
         case '"':
@@ -123,10 +150,7 @@ write_string (GString    *out,
           g_string_append (out, "\\f");
           break;
         default:
-          if (*p < 0x20)
-            g_string_append_printf (out, "\\u%04x", *p);
-          else
-            g_string_append_c (out, (char) *p);
+          g_string_append_printf (out, "\\u%04x", *p);
           break;
         }
     }
@@ -143,8 +167,11 @@ begin_member (GString    *out,
   g_string_append (out, *first ? "\n" : ",\n");
   *first = FALSE;
   write_indent (out, depth);
-  write_string (out, name);
-  g_string_append (out, ": ");
+  /* Names of fields (GParamSpec names), lists and children: plain ASCII
+   * that needs no escape. */
+  g_string_append_c (out, '"');
+  g_string_append (out, name);
+  g_string_append (out, "\": ");
 }
 
 static void
