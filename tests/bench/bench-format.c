@@ -84,14 +84,16 @@ thread_cpu_us (void)
   return ts.tv_sec * 1e6 + ts.tv_nsec / 1e3;
 }
 
+/* "name_size value unit" */
 static void
 print_figure (const char *name,
               const char *size,
               double      value,
               const char *unit)
 {
-  printf ("%s_%s %.*f %s\n", name, size, value >= 1000 ? 0 : value < 10 ? 2 : 1, value, unit);
-  fflush (stdout);
+  g_autofree char *figure = g_strdup_printf ("%s_%s", name, size);
+
+  bench_print_figure (figure, value, unit);
 }
 
 static void
