@@ -164,10 +164,10 @@ assert_same_pixels (cairo_surface_t *a,
  * text whose viewports differ by a pan of (-21, 24) were seen to differ in
  * 34 pixels by more than STRONG_DIFFERENCE. So a picture built by pans
  * matches a fresh render of such a board only nearly: here, in at most 2 %
- * of its pixels, at most 0.5 % strongly (seen: 0.6 % and 0.2 %). The pans
- * themselves are checked exactly by assert_panned(), and a whole
- * series of them against a fresh render on a board cairo does draw
- * exactly by test_pan_exact(). */
+ * of its pixels, at most 0.5 % strongly (seen: 0.6 % and 0.2 %). Each pan
+ * is checked pixel by pixel by assert_panned(), and a whole series of
+ * them against a fresh render, exactly, on a board cairo does draw exactly
+ * (test_pan_exact()). */
 static void
 assert_pixels_close (cairo_surface_t *a,
                      cairo_surface_t *b)
@@ -355,24 +355,32 @@ next_to_strip (int x,
 }
 
 /* Asserts that @picture is @old moved by (dx, dy) device pixels, exactly,
- * with the strips that came into view drawn as in @fresh: there, only the
- * hair's-breadth differences of edges cut elsewhere are allowed.
+ * with the strips that came into view drawn as in @fresh. On a board cairo
+ * draws @exact-ly, that is all. On a board of text it is not, and cairo's
+ * failings at the edges of a clip show:
  *
- * The row or column of moved pixels next to the strips is not checked:
- * cairo 1.16 draws some glyphs a pixel row beyond a clip rectangle on
- * whole pixels (a layout of "Positioning 定位" at zoom 0.51 clipped to
- * y ≥ 235 changes three pixels of row 234; another, 55 levels), and the
- * scene draws its strips so clipped. Drawn through cairo_push_group()
- * inside the clip, they don't leak. */
+ *  - it draws some glyphs a pixel row beyond a clip rectangle on whole
+ *    pixels (a layout of "Positioning 定位" at zoom 0.51 clipped to
+ *    y ≥ 235 changes three pixels of row 234; another, by 55 levels), and
+ *    the scene draws its strips so clipped: the row or column of moved
+ *    pixels next to the strips is not checked. Drawn through
+ *    cairo_push_group() inside the clip, strips don't leak.
+ *  - now and then it leaves out part of a glyph that the clip cuts, or
+ *    moves it a pixel: a few strip pixels may differ strongly from @fresh
+ *    (at most 0.5 % of the picture; a stale or missing strip is found on
+ *    the exact board). */
 static void
 assert_panned (cairo_surface_t *old,
                cairo_surface_t *picture,
                cairo_surface_t *fresh,
                int              dx,
-               int              dy)
+               int              dy,
+               gboolean         exact)
 {
   int width = cairo_image_surface_get_width (picture);
   int height = cairo_image_surface_get_height (picture);
+  int max_strong = exact ? 0 : width * height / 200;
+  int n_strong = 0;
 
   cairo_surface_flush (old);
   cairo_surface_flush (picture);
@@ -382,33 +390,38 @@ assert_panned (cairo_surface_t *old,
     for (int x = 0; x < width; x++)
       {
         guint32 pixel = pixel_value (picture, x, y);
+        guint32 expected;
         int from_x = x - dx, from_y = y - dy;
 
         if (from_x >= 0 && from_x < width && from_y >= 0 && from_y < height)
           {
-            if (pixel != pixel_value (old, from_x, from_y) &&
-                !next_to_strip (x, y, dx, dy, width, height))
+            expected = pixel_value (old, from_x, from_y);
+            if (pixel != expected && (exact || !next_to_strip (x, y, dx, dy, width, height)))
               g_error ("pixel (%d, %d) is %08x, not the %08x moved there by a pan of (%d, %d)",
-                       x, y, pixel, pixel_value (old, from_x, from_y), dx, dy);
+                       x, y, pixel, expected, dx, dy);
+            continue;
           }
-        else if (pixel_difference (pixel, pixel_value (fresh, x, y)) > STRONG_DIFFERENCE)
+
+        expected = pixel_value (fresh, x, y);
+        if (exact ? pixel != expected : pixel_difference (pixel, expected) > STRONG_DIFFERENCE)
           {
-            g_error ("pixel (%d, %d), in view after a pan of (%d, %d), is %08x instead of %08x",
-                     x, y, dx, dy, pixel, pixel_value (fresh, x, y));
+            if (++n_strong > max_strong)
+              g_error ("pixel (%d, %d), in view after a pan of (%d, %d), is %08x instead of %08x",
+                       x, y, dx, dy, pixel, expected);
           }
       }
 }
 
 /* Pans by whole device pixels (some as large as the picture, which can't
  * be moved, then random ones), each checked against the picture before it
- * and a fresh render; the last picture is compared with a fresh render by
- * @compare. */
+ * and a fresh render by assert_panned(); the last picture is compared
+ * with a fresh render too, exactly if @exact. */
 static void
 pan_steps (GtmBoard          *board,
            const GtmViewport *start,
            int                scale,
            GRand             *rand,
-           void             (*compare) (cairo_surface_t *, cairo_surface_t *))
+           gboolean           exact)
 {
   g_autoptr(GtmScene) scene = gtm_scene_new (board);
   int pans[][2] = {
@@ -449,13 +462,16 @@ pan_steps (GtmBoard          *board,
       if (ABS (dx) >= WIDTH * scale || ABS (dy) >= HEIGHT * scale)
         assert_same_pixels (picture, fresh);
       else
-        assert_panned (old, picture, fresh, dx, dy);
+        assert_panned (old, picture, fresh, dx, dy, exact);
       cairo_surface_destroy (fresh);
       cairo_surface_destroy (old);
     }
 
   fresh = fresh_render (board, &viewport, scale);
-  compare (picture, fresh);
+  if (exact)
+    assert_same_pixels (picture, fresh);
+  else
+    assert_pixels_close (picture, fresh);
   cairo_surface_destroy (fresh);
 }
 
@@ -470,7 +486,7 @@ test_pan_exact (gconstpointer data)
   g_autoptr(GtmBoard) board = rectangles_board (rand);
   GtmViewport viewport = { scale, 23, -17 };
 
-  pan_steps (board, &viewport, scale, rand, assert_same_pixels);
+  pan_steps (board, &viewport, scale, rand, TRUE);
 }
 
 /* The same on a board of notes, shapes, frames and connectors with text,
@@ -484,7 +500,7 @@ test_pan_whole_pixels (gconstpointer data)
   g_autoptr(GtmBoard) board = random_board (rand);
   GtmViewport viewport = { 0.6, 23.375, 17.75 };
 
-  pan_steps (board, &viewport, scale, rand, assert_pixels_close);
+  pan_steps (board, &viewport, scale, rand, FALSE);
 }
 
 /* Pans by parts of a device pixel and changes of zoom draw the picture
@@ -535,7 +551,7 @@ test_part_pixels_and_zoom (gconstpointer data)
       picture = gtm_scene_render (scene, &viewport, WIDTH, HEIGHT, scale, &damaged);
       g_assert_true (damaged);
       fresh = fresh_render (board, &viewport, scale);
-      assert_panned (old, picture, fresh, 2 * scale, -5 * scale);
+      assert_panned (old, picture, fresh, 2 * scale, -5 * scale, FALSE);
       cairo_surface_destroy (fresh);
       cairo_surface_destroy (old);
     }
