@@ -81,6 +81,7 @@ struct _GtmBoardView
   gboolean         has_pointer;
   gboolean         space_down;
   double           pinch_start_zoom;
+  guint            zoom_settle_id;  /* a zoom gesture ends when it fires */
 
   /* The gesture of the primary (or middle) button. */
   Gesture          gesture;
@@ -210,6 +211,33 @@ notify_viewport (GtmBoardView *self,
 
   if (self->viewport.zoom != old_zoom)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+}
+
+/* How long after the last step of a wheel or pinch zoom the picture is
+ * drawn sharp again, in milliseconds. */
+#define ZOOM_SETTLE_MS 150
+
+static gboolean
+on_zoom_settled (gpointer data)
+{
+  GtmBoardView *self = data;
+
+  self->zoom_settle_id = 0;
+  if (self->scene != NULL)
+    gtm_scene_set_zooming (self->scene, FALSE);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A wheel or pinch zoom step: frames scale the picture until the steps
+ * stop coming. */
+static void
+zoom_step (GtmBoardView *self)
+{
+  gtm_scene_set_zooming (self->scene, TRUE);
+  g_clear_handle_id (&self->zoom_settle_id, g_source_remove);
+  self->zoom_settle_id = g_timeout_add (ZOOM_SETTLE_MS, on_zoom_settled, self);
 }
 
 /* Call after the user zoomed or panned. */
@@ -1411,7 +1439,10 @@ on_scroll (GtkEventControllerScroll *controller,
         }
 
       if (gtm_viewport_zoom_at (&self->viewport, self->viewport.zoom * factor, anchor_x, anchor_y))
-        viewport_changed (self, old_zoom);
+        {
+          zoom_step (self);
+          viewport_changed (self, old_zoom);
+        }
       return TRUE;
     }
 
@@ -1480,7 +1511,10 @@ on_zoom_scale_changed (GtkGestureZoom *gesture,
     }
 
   if (gtm_viewport_zoom_at (&self->viewport, self->pinch_start_zoom * scale, x, y))
-    viewport_changed (self, old_zoom);
+    {
+      zoom_step (self);
+      viewport_changed (self, old_zoom);
+    }
 }
 
 /* Keyboard */
@@ -2569,6 +2603,11 @@ gtm_board_view_set_document (GtmBoardView *self,
                                gtm_selection_get_board (selection) == board));
 
   end_text_editing (self);
+  if (self->zoom_settle_id != 0)
+    {
+      g_clear_handle_id (&self->zoom_settle_id, g_source_remove);
+      gtm_scene_set_zooming (self->scene, FALSE);
+    }
 
   if (self->history != NULL)
     g_signal_handlers_disconnect_by_func (self->history, on_history_applied, self);

@@ -10,6 +10,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "gtm-color.h"
 #include "gtm-connector.h"
 #include "gtm-scene.h"
 
@@ -28,6 +29,10 @@ struct _GtmScene
   cairo_surface_t *spare;
   gboolean         valid;
   GtmViewport      viewport;
+  /* While zooming: the last sharp picture, which frames show scaled. */
+  gboolean         zooming;
+  cairo_surface_t *sharp;
+  GtmViewport      sharp_viewport;
   int              width;
   int              height;
   int              scale;
@@ -69,6 +74,7 @@ gtm_scene_finalize (GObject *object)
   g_ptr_array_unref (self->floating_order);
   g_clear_pointer (&self->surface, cairo_surface_destroy);
   g_clear_pointer (&self->spare, cairo_surface_destroy);
+  g_clear_pointer (&self->sharp, cairo_surface_destroy);
 
   G_OBJECT_CLASS (gtm_scene_parent_class)->finalize (object);
 }
@@ -307,6 +313,64 @@ pan_picture (GtmScene          *self,
   return TRUE;
 }
 
+/* Shows the last sharp picture scaled to @viewport, the board's
+ * background around it: a zoom step costs a scaled copy. */
+static void
+scale_picture (GtmScene          *self,
+               const GtmViewport *viewport)
+{
+  GtmColor background;
+  double factor;
+  cairo_t *cr;
+
+  if (self->sharp == NULL)
+    {
+      self->sharp = g_steal_pointer (&self->surface);
+      self->sharp_viewport = self->viewport;
+      self->surface = self->spare != NULL ? g_steal_pointer (&self->spare)
+                                          : create_surface (self->width, self->height, self->scale);
+    }
+
+  self->viewport = *viewport;
+  factor = viewport->zoom / self->sharp_viewport.zoom;
+
+  cr = cairo_create (self->surface);
+  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+  if (gtm_color_parse (gtm_board_get_background (self->board), &background))
+    cairo_set_source_rgba (cr, background.red, background.green, background.blue, background.alpha);
+  else
+    cairo_set_source_rgba (cr, 0, 0, 0, 0);
+  cairo_paint (cr);
+  cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+
+  cairo_translate (cr, viewport->offset_x, viewport->offset_y);
+  cairo_scale (cr, factor, factor);
+  cairo_translate (cr, -self->sharp_viewport.offset_x, -self->sharp_viewport.offset_y);
+  cairo_set_source_surface (cr, self->sharp, 0, 0);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_BILINEAR);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+}
+
+void
+gtm_scene_set_zooming (GtmScene *self,
+                       gboolean  zooming)
+{
+  g_return_if_fail (GTM_IS_SCENE (self));
+
+  zooming = !!zooming;
+  if (self->zooming == zooming)
+    return;
+
+  self->zooming = zooming;
+  if (!zooming && self->sharp != NULL)
+    {
+      g_clear_pointer (&self->spare, cairo_surface_destroy);
+      self->spare = g_steal_pointer (&self->sharp);
+      self->valid = FALSE;
+    }
+}
+
 /**
  * gtm_scene_render:
  *
@@ -333,6 +397,7 @@ gtm_scene_render (GtmScene          *self,
     {
       g_clear_pointer (&self->surface, cairo_surface_destroy);
       g_clear_pointer (&self->spare, cairo_surface_destroy);
+      g_clear_pointer (&self->sharp, cairo_surface_destroy);
       self->surface = create_surface (width, height, scale);
       self->width = width;
       self->height = height;
@@ -351,7 +416,16 @@ gtm_scene_render (GtmScene          *self,
 
       if (pan_picture (self, viewport))
         return self->surface;
+
+      if (self->zooming)
+        {
+          scale_picture (self, viewport);
+          return self->surface;
+        }
     }
+
+  /* Any sharp picture drawn now is the one to scale from. */
+  g_clear_pointer (&self->sharp, cairo_surface_destroy);
 
   self->viewport = *viewport;
   cr = cairo_create (self->surface);

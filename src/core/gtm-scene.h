@@ -23,6 +23,8 @@ G_BEGIN_DECLS
  *    costs, not what drawing the board costs. Their edits don't touch the
  *    picture.
  *  - Any other change of the board redraws the picture on the next frame.
+ *  - During a zoom gesture frames scale the last sharp picture; the
+ *    picture is drawn sharp again when the gesture ends.
  *
  * The benchmark in tests/bench drives the same object the canvas uses.
  */
@@ -60,6 +62,13 @@ cairo_surface_t *gtm_scene_render         (GtmScene          *self,
 void             gtm_scene_draw_floating  (GtmScene          *self,
                                            cairo_t           *cr,
                                            GtmRenderFlags     flags);
+
+/* While a zoom gesture runs, a change of zoom shows the last sharp
+ * picture scaled (and the board's background where it doesn't reach), so
+ * each frame costs a scaled copy; when it ends, the next frame is drawn
+ * sharp. Pans still draw what comes into view sharp. */
+void             gtm_scene_set_zooming    (GtmScene          *self,
+                                           gboolean           zooming);
 
 /* Forgets the picture: the next frame draws it whole. */
 void             gtm_scene_invalidate     (GtmScene          *self);

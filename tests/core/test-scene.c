@@ -557,6 +557,50 @@ test_part_pixels_and_zoom (gconstpointer data)
     }
 }
 
+/* During a zoom gesture the picture is the last sharp one scaled: a zoom
+ * step costs no drawing of the board, the background fills what it
+ * doesn't reach, and the end of the gesture draws it sharp, as fresh. */
+static void
+test_zoom_gesture (void)
+{
+  g_autoptr(GRand) rand = test_rand ();
+  g_autoptr(GtmBoard) board = random_board (rand);
+  g_autoptr(GtmScene) scene = gtm_scene_new (board);
+  GtmViewport viewport = { 1.0, 0, 0 };
+  cairo_surface_t *picture, *fresh;
+  gboolean damaged = FALSE;
+  guint32 corner;
+
+  gtm_scene_render (scene, &viewport, WIDTH, HEIGHT, 1, &damaged);
+
+  gtm_scene_set_zooming (scene, TRUE);
+  gtm_viewport_zoom_at (&viewport, 0.5, 0, 0);
+  picture = gtm_scene_render (scene, &viewport, WIDTH, HEIGHT, 1, &damaged);
+  g_assert_true (damaged);
+
+  /* The far corner lies outside the old picture scaled by half: it shows
+   * the board's background (the test boards' is opaque). */
+  cairo_surface_flush (picture);
+  corner = *(guint32 *) (cairo_image_surface_get_data (picture) +
+                         (HEIGHT - 1) * cairo_image_surface_get_stride (picture) + (WIDTH - 1) * 4);
+  fresh = fresh_render (board, &(GtmViewport) { 1.0, -10 * WIDTH, -10 * HEIGHT }, 1);
+  cairo_surface_flush (fresh);
+  g_assert_cmphex (corner, ==, *(guint32 *) cairo_image_surface_get_data (fresh));
+  cairo_surface_destroy (fresh);
+
+  /* A second step scales the same sharp picture, not the scaled one. */
+  gtm_viewport_zoom_at (&viewport, 0.25, 0, 0);
+  gtm_scene_render (scene, &viewport, WIDTH, HEIGHT, 1, &damaged);
+  g_assert_true (damaged);
+
+  gtm_scene_set_zooming (scene, FALSE);
+  picture = gtm_scene_render (scene, &viewport, WIDTH, HEIGHT, 1, &damaged);
+  g_assert_true (damaged);
+  fresh = fresh_render (board, &viewport, 1);
+  assert_same_pixels (picture, fresh);
+  cairo_surface_destroy (fresh);
+}
+
 /* A picture of another size is drawn whole at that size. */
 static void
 test_resize (void)
@@ -971,6 +1015,7 @@ main (int   argc,
                   fixture_set_up, test_floating, fixture_tear_down);
     }
   g_test_add_func ("/scene/resize", test_resize);
+  g_test_add_func ("/scene/zoom-gesture", test_zoom_gesture);
   g_test_add ("/scene/floating/both-ends", Fixture, NULL,
               fixture_set_up, test_floating_both_ends, fixture_tear_down);
   g_test_add ("/scene/floating/edits", Fixture, NULL,
