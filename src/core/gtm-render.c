@@ -815,6 +815,13 @@ connector_bounds (GtmBoard *board,
   if (!connector_path (board, GTM_CONNECTOR (item), &path))
     return;
 
+  /* On a line shorter than an arrowhead, the head reaches back past the
+   * line's other end. */
+  if ((gtm_connector_get_arrow_start (GTM_CONNECTOR (item)) ||
+       gtm_connector_get_arrow_end (GTM_CONNECTOR (item))) &&
+      hypot (path.x2 - path.x1, path.y2 - path.y1) < ARROW_LENGTH)
+    pad = ARROW_LENGTH + ARROW_HALF_WIDTH + AA_MARGIN;
+
   bounds->x = MIN (path.x1, path.x2) - pad;
   bounds->y = MIN (path.y1, path.y2) - pad;
   bounds->width = fabs (path.x2 - path.x1) + 2 * pad;

@@ -209,24 +209,40 @@ skip_floating (GtmItem  *item,
 }
 
 /* Draws the board into the rectangle (x, y, width, height) of the picture,
- * in logical pixels, replacing what was there. */
+ * in logical pixels, replacing what was there. A strip next to kept pixels
+ * is drawn through a group: cairo lets a glyph's edge reach a pixel past a
+ * clip, which would darken the kept row along the seam. */
 static void
 draw_area (GtmScene *self,
            cairo_t  *cr,
            double    x,
            double    y,
            double    width,
-           double    height)
+           double    height,
+           gboolean  strip)
 {
   cairo_save (cr);
   cairo_rectangle (cr, x, y, width, height);
   cairo_clip (cr);
-  cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
-  cairo_paint (cr);
-  cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+  if (strip)
+    cairo_push_group (cr);
+  else
+    {
+      cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+      cairo_paint (cr);
+      cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+    }
+  cairo_save (cr);
   cairo_translate (cr, self->viewport.offset_x, self->viewport.offset_y);
   cairo_scale (cr, self->viewport.zoom, self->viewport.zoom);
   gtm_render_board_skipping (self->board, cr, GTM_RENDER_BACKGROUND, skip_floating, self);
+  cairo_restore (cr);
+  if (strip)
+    {
+      cairo_pop_group_to_source (cr);
+      cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+      cairo_paint (cr);
+    }
   cairo_restore (cr);
 }
 
@@ -299,14 +315,14 @@ pan_picture (GtmScene          *self,
 
   /* The columns, then the rows between them. */
   if (dx > 0)
-    draw_area (self, cr, 0, 0, ldx, self->height);
+    draw_area (self, cr, 0, 0, ldx, self->height, TRUE);
   else if (dx < 0)
-    draw_area (self, cr, self->width + ldx, 0, -ldx, self->height);
+    draw_area (self, cr, self->width + ldx, 0, -ldx, self->height, TRUE);
 
   if (dy > 0)
-    draw_area (self, cr, MAX (ldx, 0), 0, self->width - ABS (ldx), ldy);
+    draw_area (self, cr, MAX (ldx, 0), 0, self->width - ABS (ldx), ldy, TRUE);
   else if (dy < 0)
-    draw_area (self, cr, MAX (ldx, 0), self->height + ldy, self->width - ABS (ldx), -ldy);
+    draw_area (self, cr, MAX (ldx, 0), self->height + ldy, self->width - ABS (ldx), -ldy, TRUE);
 
   cairo_destroy (cr);
 
@@ -429,7 +445,7 @@ gtm_scene_render (GtmScene          *self,
 
   self->viewport = *viewport;
   cr = cairo_create (self->surface);
-  draw_area (self, cr, 0, 0, width, height);
+  draw_area (self, cr, 0, 0, width, height, FALSE);
   cairo_destroy (cr);
   self->valid = TRUE;
 

@@ -536,6 +536,39 @@ test_connector_arrows (Fixture       *f,
   cairo_surface_destroy (surface);
 }
 
+/* Between items closer than an arrowhead is long, the head reaches back
+ * past the line's start: its bounds must cover it, or culling and the
+ * canvas's strips would cut it off. */
+static void
+test_connector_short_arrow_bounds (Fixture       *f,
+                                   gconstpointer  data)
+{
+  GtmItem *a = add (f, gtm_shape_new (GTM_SHAPE_RECTANGLE, 0, 0, 100, 100));
+  GtmItem *b = add (f, gtm_shape_new (GTM_SHAPE_RECTANGLE, 108, 0, 100, 100));
+  GtmItem *connector = add (f, gtm_connector_new (gtm_node_get_id (GTM_NODE (a)),
+                                                  gtm_node_get_id (GTM_NODE (b))));
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  GtmRect bounds;
+  double ink_x1, ink_y1, ink_x2, ink_y2;
+
+  set (f, connector, "stroke", "#000000");
+  gtm_render_item_bounds (f->board, connector, &bounds);
+
+  surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cr = cairo_create (surface);
+  gtm_render_items (f->board, cr, GTM_RENDER_NONE, &connector, 1);
+  cairo_destroy (cr);
+  cairo_recording_surface_ink_extents (surface, &ink_x1, &ink_y1, &ink_x2, &ink_y2);
+  cairo_surface_destroy (surface);
+
+  g_assert_cmpfloat (ink_x2, >, 0);
+  g_assert_cmpfloat (bounds.x, <=, ink_x1);
+  g_assert_cmpfloat (bounds.y, <=, ink_y1);
+  g_assert_cmpfloat (bounds.x + bounds.width, >=, ink_x1 + ink_x2);
+  g_assert_cmpfloat (bounds.y + bounds.height, >=, ink_y1 + ink_y2);
+}
+
 static void
 test_connector_outlines (Fixture       *f,
                          gconstpointer  data)
@@ -1266,6 +1299,7 @@ main (int   argc,
   ADD ("/render/shapes", test_shapes);
   ADD ("/render/connector", test_connector);
   ADD ("/render/connector/arrows", test_connector_arrows);
+  ADD ("/render/connector/short-arrow-bounds", test_connector_short_arrow_bounds);
   ADD ("/render/connector/outlines", test_connector_outlines);
   ADD ("/render/connector/label", test_connector_label);
   ADD ("/render/text", test_text);
