@@ -732,3 +732,20 @@ gtm_test_screenshot (const char *name)
   if (error != NULL)
     g_test_message ("No screenshot %s: %s", path, error->message);
 }
+
+/* Whether a visible label under @widget (or @widget itself) reads @text. */
+gboolean
+gtm_test_widget_shows_text (GtkWidget  *widget,
+                            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return gtk_widget_get_visible (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtm_test_widget_shows_text (child, text))
+      return TRUE;
+
+  return FALSE;
+}

@@ -148,4 +148,7 @@ void            gtm_test_screenshot         (const char      *name);
 int             gtm_test_run_cli            (const char * const *argv,
                                              char           **out_stdout);
 
+gboolean        gtm_test_widget_shows_text  (GtkWidget       *widget,
+                                             const char      *text);
+
 G_END_DECLS

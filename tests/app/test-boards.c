@@ -98,22 +98,6 @@ find_label (GtkWidget *widget)
   return NULL;
 }
 
-static gboolean
-widget_shows_text (GtkWidget  *widget,
-                   const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return gtk_widget_get_visible (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (widget_shows_text (child, text))
-      return TRUE;
-
-  return FALSE;
-}
-
 /* The text of the first label of the sidebar row at @index. */
 static const char *
 row_text (GtmWindow *window,
@@ -147,7 +131,7 @@ assert_sidebar (GtmWindow *window,
       GtkListBoxRow *row = gtk_list_box_get_row_at_index (sidebar, n + i);
 
       g_assert_nonnull (row);
-      g_assert_true (widget_shows_text (GTK_WIDGET (row), gtm_persona_get_name (persona)));
+      g_assert_true (gtm_test_widget_shows_text (GTK_WIDGET (row), gtm_persona_get_name (persona)));
     }
   g_assert_null (gtk_list_box_get_row_at_index (sidebar, n + n_personas));
 

@@ -48,22 +48,6 @@ find_note (GtmBoard *board)
   return NULL;
 }
 
-static gboolean
-widget_shows_text (GtkWidget  *widget,
-                   const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return gtk_widget_get_visible (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (widget_shows_text (child, text))
-      return TRUE;
-
-  return FALSE;
-}
-
 static const char *
 window_subtitle (GtmWindow *window)
 {
@@ -197,7 +181,7 @@ test_open_sample (void)
       g_autoptr(GtmBoard) board = g_list_model_get_item (boards, i);
 
       g_assert_nonnull (row);
-      g_assert_true (widget_shows_text (GTK_WIDGET (row), gtm_board_get_name (board)));
+      g_assert_true (gtm_test_widget_shows_text (GTK_WIDGET (row), gtm_board_get_name (board)));
     }
   for (guint i = 0; i < n_personas; i++)
     {
@@ -205,8 +189,8 @@ test_open_sample (void)
       g_autoptr(GtmPersona) persona = g_list_model_get_item (personas, i);
 
       g_assert_nonnull (row);
-      g_assert_true (widget_shows_text (GTK_WIDGET (row), gtm_persona_get_name (persona)));
-      g_assert_true (widget_shows_text (GTK_WIDGET (row),
+      g_assert_true (gtm_test_widget_shows_text (GTK_WIDGET (row), gtm_persona_get_name (persona)));
+      g_assert_true (gtm_test_widget_shows_text (GTK_WIDGET (row),
                                         gtm_persona_kind_to_label (gtm_persona_get_kind (persona))));
     }
   g_assert_null (gtk_list_box_get_row_at_index (sidebar, n_boards + n_personas));
@@ -342,7 +326,7 @@ test_switch_boards (void)
   persona_page = gtm_window_get_visible_page (window);
   g_assert_true (GTM_IS_PERSONA_PAGE (persona_page));
   g_assert_true (gtm_persona_page_get_persona (GTM_PERSONA_PAGE (persona_page)) == persona);
-  g_assert_true (widget_shows_text (persona_page, gtm_persona_get_name (persona)));
+  g_assert_true (gtm_test_widget_shows_text (persona_page, gtm_persona_get_name (persona)));
   g_assert_false (action_enabled (window, "zoom-in"));
 
   /* And back to the first board. */
