@@ -12,6 +12,8 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <errno.h>
+#include <unistd.h>
 #include <sys/wait.h>
 #include <sys/stat.h>
 #include <glib/gstdio.h>
@@ -748,4 +750,24 @@ gtm_test_widget_shows_text (GtkWidget  *widget,
       return TRUE;
 
   return FALSE;
+}
+
+void
+gtm_test_use_own_display (int    argc,
+                          char **argv)
+{
+  g_autoptr(GStrvBuilder) args = NULL;
+  g_auto(GStrv) own_argv = NULL;
+
+  if (g_getenv ("DISPLAY") == NULL || g_getenv ("GTM_TEST_OWN_DISPLAY") != NULL)
+    return;
+
+  g_setenv ("GTM_TEST_OWN_DISPLAY", "1", TRUE);
+  args = g_strv_builder_new ();
+  g_strv_builder_add_many (args, "xvfb-run", "-a", "-s", "-screen 0 1280x1024x24", NULL);
+  for (int i = 0; i < argc; i++)
+    g_strv_builder_add (args, argv[i]);
+  own_argv = g_strv_builder_end (args);
+  execvp (own_argv[0], own_argv);
+  g_error ("Could not run xvfb-run: %s", g_strerror (errno));
 }

@@ -151,4 +151,12 @@ int             gtm_test_run_cli            (const char * const *argv,
 gboolean        gtm_test_widget_shows_text  (GtkWidget       *widget,
                                              const char      *text);
 
+/* Input and keyboard focus go to whatever window is under the pointer or
+ * active: with other tests' windows on the same display (meson runs tests
+ * in parallel) they would go astray. Call first in main(): the test runs
+ * again on an X server of its own (xvfb-run), unless it has no display or
+ * already runs on its own. */
+void            gtm_test_use_own_display    (int              argc,
+                                             char           **argv);
+
 G_END_DECLS

@@ -9,10 +9,8 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <math.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "gtm-core.h"
 #include "gtm-board-editor.h"
@@ -1452,24 +1450,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* Real pointer and key input reaches whatever window is under the
-   * pointer or focused: with other tests' windows on the same display
-   * (meson runs tests in parallel) it would go astray. So the whole test
-   * runs on an X server of its own. */
-  if (g_getenv ("DISPLAY") != NULL && g_getenv ("GTM_TEST_OWN_DISPLAY") == NULL &&
-      g_find_program_in_path ("xvfb-run") != NULL)
-    {
-      g_autoptr(GStrvBuilder) args = g_strv_builder_new ();
-      g_auto(GStrv) argv_own = NULL;
-
-      g_setenv ("GTM_TEST_OWN_DISPLAY", "1", TRUE);
-      g_strv_builder_add_many (args, "xvfb-run", "-a", "-s", "-screen 0 1280x1024x24", NULL);
-      for (int i = 0; i < argc; i++)
-        g_strv_builder_add (args, argv[i]);
-      argv_own = g_strv_builder_end (args);
-      execvp (argv_own[0], argv_own);
-      g_error ("Could not run xvfb-run: %s", g_strerror (errno));
-    }
+  gtm_test_use_own_display (argc, argv);
 
   /* The input method tests type through GTK's own. */
   g_setenv ("GTK_IM_MODULE", "gtk-im-context-simple", TRUE);

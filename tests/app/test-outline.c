@@ -789,6 +789,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  gtm_test_use_own_display (argc, argv);
+
   /* GTK's test accessibility backend, which keeps what screen readers
    * would be told (the suite's "none" keeps nothing), without a bus. */
   g_setenv ("GTK_A11Y", "test", TRUE);
