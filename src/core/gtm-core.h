@@ -26,6 +26,7 @@
 #include "gtm-item.h"
 #include "gtm-key-message.h"
 #include "gtm-launch-plan.h"
+#include "gtm-link.h"
 #include "gtm-messaging.h"
 #include "gtm-metric.h"
 #include "gtm-metrics.h"
