@@ -17,7 +17,9 @@
 #include "gtm-connector.h"
 #include "gtm-frame.h"
 #include "gtm-image.h"
+#include "gtm-link.h"
 #include "gtm-note.h"
+#include "gtm-project.h"
 #include "gtm-shape.h"
 #include "gtm-text-box.h"
 
@@ -172,6 +174,7 @@ typedef struct
   gboolean        bold;
   PangoRectangle  ink;     /* Pango units, from the layout's origin */
   PangoRectangle  logical;
+  guint64         links;   /* the project's link generation, for text with links */
 } TextCache;
 
 static void
@@ -249,6 +252,72 @@ mark_cut_paragraphs (PangoLayout *layout,
 /* The layout of @item's text wrapped at @width board units, @height as in
  * pango_layout_set_height() (Pango units, or minus a number of lines). It
  * is remade only when the text, its style or the constraints change. */
+/* The link generation of @item's project when its text holds a linked
+ * field, else 0: linked values change without the item changing. */
+static guint64
+text_links (GtmItem    *item,
+            const char *text)
+{
+  GtmNode *root;
+
+  if (text == NULL || strstr (text, "{{") == NULL)
+    return 0;
+
+  root = gtm_node_get_root (GTM_NODE (item));
+  return GTM_IS_PROJECT (root) ? gtm_link_get_generation (GTM_PROJECT (root)) + 1 : 0;
+}
+
+/* Sets @text on @layout, its linked fields resolved: linked values
+ * underlined in blue, broken ones in red. */
+static void
+set_layout_text (PangoLayout *layout,
+                 GtmItem     *item,
+                 const char  *text)
+{
+  g_autofree GtmLinkSpan *spans = NULL;
+  g_autofree char *shown = NULL;
+  PangoAttrList *attrs;
+  guint n_spans = 0;
+
+  if (strstr (text, "{{") == NULL)
+    {
+      pango_layout_set_attributes (layout, NULL);
+      pango_layout_set_text (layout, text, -1);
+      mark_cut_paragraphs (layout, text);
+      return;
+    }
+
+  shown = gtm_link_resolve (GTM_NODE (item), text, &spans, &n_spans);
+  attrs = pango_attr_list_new ();
+  for (guint i = 0; i < n_spans; i++)
+    {
+      PangoAttribute *attr;
+
+      if (spans[i].broken)
+        {
+          attr = pango_attr_foreground_new (0xc0 * 257, 0x1c * 257, 0x28 * 257);
+          attr->start_index = spans[i].start;
+          attr->end_index = spans[i].end;
+          pango_attr_list_insert (attrs, attr);
+        }
+
+      attr = pango_attr_underline_new (spans[i].broken ? PANGO_UNDERLINE_ERROR : PANGO_UNDERLINE_SINGLE);
+      attr->start_index = spans[i].start;
+      attr->end_index = spans[i].end;
+      pango_attr_list_insert (attrs, attr);
+
+      attr = spans[i].broken ? pango_attr_underline_color_new (0xc0 * 257, 0x1c * 257, 0x28 * 257)
+                             : pango_attr_underline_color_new (0x1c * 257, 0x71 * 257, 0xd8 * 257);
+      attr->start_index = spans[i].start;
+      attr->end_index = spans[i].end;
+      pango_attr_list_insert (attrs, attr);
+    }
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+  pango_layout_set_text (layout, shown, -1);
+  mark_cut_paragraphs (layout, shown);
+}
+
 static TextCache *
 get_text (GtmItem *item,
           double   width,
@@ -256,6 +325,7 @@ get_text (GtmItem *item,
 {
   TextState *state = get_text_state ();
   const char *text = gtm_item_get_text (item);
+  guint64 links = text_links (item, text);
   double font_size = gtm_item_get_font_size (item);
   gboolean bold = gtm_item_get_bold (item);
   PangoAlignment alignment = pango_alignment (gtm_item_get_align (item));
@@ -269,6 +339,7 @@ get_text (GtmItem *item,
       cache->font_size == font_size &&
       cache->bold == bold &&
       cache->alignment == alignment &&
+      cache->links == links &&
       g_strcmp0 (cache->text, text) == 0)
     return cache;
 
@@ -289,6 +360,7 @@ get_text (GtmItem *item,
   cache->width = pango_width;
   cache->height = height;
   cache->alignment = alignment;
+  cache->links = links;
   g_free (cache->text);
   cache->text = g_strdup (text);
 
@@ -298,8 +370,7 @@ get_text (GtmItem *item,
   pango_layout_set_width (cache->layout, pango_width);
   pango_layout_set_height (cache->layout, height);
   pango_layout_set_alignment (cache->layout, alignment);
-  pango_layout_set_text (cache->layout, cache->text, -1);
-  mark_cut_paragraphs (cache->layout, cache->text);
+  set_layout_text (cache->layout, item, cache->text);
   pango_layout_get_extents (cache->layout, &cache->ink, &cache->logical);
 
   return cache;
@@ -1550,6 +1621,7 @@ typedef struct
   PangoContext *context;  /* the text was measured with */
   GPtrArray    *items;    /* GtmItem*, borrowed: any removal invalidates */
   GArray       *bounds;   /* GtmRect, one per item */
+  guint64       links;    /* the link generation of the board's project */
 } BoundsCache;
 
 static void
@@ -1589,6 +1661,8 @@ get_bounds_cache (GtmBoard *board)
 {
   BoundsCache *cache = g_object_get_qdata (G_OBJECT (board), bounds_cache_quark ());
   TextState *state = get_text_state ();
+  GtmNode *root;
+  guint64 links;
   GListModel *items;
   guint n;
 
@@ -1601,7 +1675,11 @@ get_bounds_cache (GtmBoard *board)
       g_signal_connect (board, "changed", G_CALLBACK (on_board_changed), cache);
     }
 
-  if (cache->valid && cache->context == state->context)
+  /* Linked values (a connector's label) change without the board. */
+  root = gtm_node_get_root (GTM_NODE (board));
+  links = GTM_IS_PROJECT (root) ? gtm_link_get_generation (GTM_PROJECT (root)) : 0;
+
+  if (cache->valid && cache->context == state->context && cache->links == links)
     return cache;
 
   items = gtm_board_get_items (board);
@@ -1618,6 +1696,7 @@ get_bounds_cache (GtmBoard *board)
     }
 
   g_set_object (&cache->context, state->context);
+  cache->links = links;
   cache->valid = TRUE;
 
   return cache;

@@ -12,6 +12,8 @@
 
 #include "gtm-color.h"
 #include "gtm-connector.h"
+#include "gtm-link.h"
+#include "gtm-project.h"
 #include "gtm-scene.h"
 
 struct _GtmScene
@@ -19,6 +21,8 @@ struct _GtmScene
   GObject          parent_instance;
 
   GtmBoard        *board;
+  GtmProject      *project;  /* weak: the board's, when it has one */
+  guint64          links;    /* its link generation the picture shows */
 
   /* The floating items and their connectors: a set, and in z-order. */
   GHashTable      *floating;
@@ -59,6 +63,9 @@ gtm_scene_dispose (GObject *object)
   if (self->board != NULL)
     g_signal_handlers_disconnect_by_func (self->board, on_board_changed, self);
   g_clear_object (&self->board);
+  if (self->project != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->project), (gpointer *) &self->project);
+  self->project = NULL;
   g_hash_table_remove_all (self->floating);
   g_ptr_array_set_size (self->floating_order, 0);
 
@@ -105,6 +112,12 @@ gtm_scene_new (GtmBoard *board)
   self = g_object_new (GTM_TYPE_SCENE, NULL);
   self->board = g_object_ref (board);
   g_signal_connect_swapped (board, "changed", G_CALLBACK (on_board_changed), self);
+  if (GTM_IS_PROJECT (gtm_node_get_root (GTM_NODE (board))))
+    {
+      self->project = GTM_PROJECT (gtm_node_get_root (GTM_NODE (board)));
+      g_object_add_weak_pointer (G_OBJECT (self->project), (gpointer *) &self->project);
+      self->links = gtm_link_get_generation (self->project);
+    }
 
   return self;
 }
@@ -418,6 +431,13 @@ gtm_scene_render (GtmScene          *self,
       self->width = width;
       self->height = height;
       self->scale = scale;
+      self->valid = FALSE;
+    }
+
+  /* Linked values shown on the board changed elsewhere in the project. */
+  if (self->project != NULL && gtm_link_get_generation (self->project) != self->links)
+    {
+      self->links = gtm_link_get_generation (self->project);
       self->valid = FALSE;
     }
 

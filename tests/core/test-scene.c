@@ -22,7 +22,9 @@
 #include "gtm-color.h"
 #include "gtm-connector.h"
 #include "gtm-frame.h"
+#include "gtm-link.h"
 #include "gtm-note.h"
+#include "gtm-project.h"
 #include "gtm-scene.h"
 #include "gtm-shape.h"
 
@@ -601,6 +603,65 @@ test_zoom_gesture (void)
   cairo_surface_destroy (fresh);
 }
 
+/* Whether @a and @b differ anywhere. */
+static gboolean
+surfaces_differ (cairo_surface_t *a,
+                 cairo_surface_t *b)
+{
+  int height = cairo_image_surface_get_height (a);
+  int stride = cairo_image_surface_get_stride (a);
+
+  cairo_surface_flush (a);
+  cairo_surface_flush (b);
+
+  return memcmp (cairo_image_surface_get_data (a), cairo_image_surface_get_data (b),
+                 (gsize) height * stride) != 0;
+}
+
+/* A note showing a linked field is drawn again when the field changes
+ * elsewhere in the project, and as before after undo; a deleted target
+ * draws differently (the broken placeholder). */
+static void
+test_linked_fields (void)
+{
+  g_autoptr(GtmProject) project = gtm_project_new ("Launch");
+  GtmHistory *history = gtm_project_get_history (project);
+  g_autoptr(GtmBoard) board = gtm_board_new ("SWOT");
+  GtmNode *messaging = gtm_project_get_messaging (project);
+  g_autoptr(GtmScene) scene = NULL;
+  g_autoptr(GtmItem) note = NULL;
+  g_autofree char *token = NULL;
+  GtmViewport viewport = { 1.0, 0, 0 };
+  cairo_surface_t *first, *picture;
+  gboolean damaged = FALSE;
+
+  g_list_store_append (gtm_node_get_list (GTM_NODE (project), "boards"), board);
+  gtm_history_set (history, messaging, "differentiator", "Setup in an hour", NULL);
+  token = gtm_link_format (messaging, "differentiator");
+  note = gtm_note_new (20, 20, token);
+  gtm_board_add_item (board, history, note);
+
+  scene = gtm_scene_new (board);
+  first = copy_surface (gtm_scene_render (scene, &viewport, WIDTH, HEIGHT, 1, &damaged));
+
+  gtm_history_set (history, messaging, "differentiator", "一小时接入主流 POS", NULL);
+  picture = gtm_scene_render (scene, &viewport, WIDTH, HEIGHT, 1, &damaged);
+  g_assert_true (damaged);
+  g_assert_true (surfaces_differ (first, picture));
+
+  g_assert_true (gtm_history_undo (history));
+  picture = gtm_scene_render (scene, &viewport, WIDTH, HEIGHT, 1, &damaged);
+  g_assert_true (damaged);
+  assert_same_pixels (first, picture);
+
+  /* The same text written out, not linked, has no underline. */
+  gtm_history_set (history, GTM_NODE (note), "text", "Setup in an hour", NULL);
+  picture = gtm_scene_render (scene, &viewport, WIDTH, HEIGHT, 1, &damaged);
+  g_assert_true (surfaces_differ (first, picture));
+
+  cairo_surface_destroy (first);
+}
+
 /* A picture of another size is drawn whole at that size. */
 static void
 test_resize (void)
@@ -1016,6 +1077,7 @@ main (int   argc,
     }
   g_test_add_func ("/scene/resize", test_resize);
   g_test_add_func ("/scene/zoom-gesture", test_zoom_gesture);
+  g_test_add_func ("/scene/linked-fields", test_linked_fields);
   g_test_add ("/scene/floating/both-ends", Fixture, NULL,
               fixture_set_up, test_floating_both_ends, fixture_tear_down);
   g_test_add ("/scene/floating/edits", Fixture, NULL,
