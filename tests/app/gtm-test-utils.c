@@ -771,3 +771,24 @@ gtm_test_use_own_display (int    argc,
   execvp (own_argv[0], own_argv);
   g_error ("Could not run xvfb-run: %s", g_strerror (errno));
 }
+
+/* Fails unless the application binds @action to @accel (in any spelling
+ * GTK parses to the same key and modifiers). */
+void
+gtm_test_assert_accel (const char *action,
+                       const char *accel)
+{
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (gtm_test_get_app ()),
+                                                                action);
+  guint key, found_key;
+  GdkModifierType mods, found_mods;
+  gboolean found = FALSE;
+
+  g_assert_true (gtk_accelerator_parse (accel, &key, &mods));
+  for (guint i = 0; accels[i] != NULL && !found; i++)
+    found = gtk_accelerator_parse (accels[i], &found_key, &found_mods) &&
+            found_key == key && found_mods == mods;
+
+  if (!found)
+    g_error ("%s is not bound to %s", action, accel);
+}

@@ -159,4 +159,7 @@ gboolean        gtm_test_widget_shows_text  (GtkWidget       *widget,
 void            gtm_test_use_own_display    (int              argc,
                                              char           **argv);
 
+void            gtm_test_assert_accel       (const char      *action,
+                                             const char      *accel);
+
 G_END_DECLS

@@ -161,25 +161,6 @@ assert_modified (GtmWindow *window,
   g_assert_cmpstr (window_title (window), ==, modified ? marked : title);
 }
 
-static void
-assert_accel (const char *action,
-              const char *accel)
-{
-  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (gtm_test_get_app ()),
-                                                                action);
-  guint key, found_key;
-  GdkModifierType mods, found_mods;
-  gboolean found = FALSE;
-
-  g_assert_true (gtk_accelerator_parse (accel, &key, &mods));
-  for (guint i = 0; accels[i] != NULL && !found; i++)
-    found = gtk_accelerator_parse (accels[i], &found_key, &found_mods) &&
-            found_key == key && found_mods == mods;
-
-  if (!found)
-    g_error ("%s is not bound to %s", action, accel);
-}
-
 /* Presses @accelerator in the sidebar: runs what the sidebar's shortcut
  * for it does, as a key press there would. */
 static void
@@ -269,7 +250,7 @@ test_add (void)
   GtkEditable *entry;
   GtmBoard *first, *board;
 
-  assert_accel ("win.add-board", "<Control><Shift>b");
+  gtm_test_assert_accel ("win.add-board", "<Control><Shift>b");
 
   /* A new project, with its first board. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "new", NULL);

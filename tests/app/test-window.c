@@ -79,25 +79,6 @@ activate (GtmWindow  *window,
   g_action_group_activate_action (G_ACTION_GROUP (window), name, NULL);
 }
 
-static void
-assert_accel (const char *action,
-              const char *accel)
-{
-  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (gtm_test_get_app ()),
-                                                                action);
-  guint key, found_key;
-  GdkModifierType mods, found_mods;
-  gboolean found = FALSE;
-
-  g_assert_true (gtk_accelerator_parse (accel, &key, &mods));
-  for (guint i = 0; accels[i] != NULL && !found; i++)
-    found = gtk_accelerator_parse (accels[i], &found_key, &found_mods) &&
-            found_key == key && found_mods == mods;
-
-  if (!found)
-    g_error ("%s is not bound to %s", action, accel);
-}
-
 /* Whether @board's note (if any) is drawn in the board view and the
  * background around the items is the board's colour. */
 static void
@@ -276,8 +257,8 @@ test_new_window_is_reused (void)
   g_autoptr(GFile) sample = gtm_test_get_sample ();
   GtmWindow *window;
 
-  assert_accel ("app.new", "<Control>n");
-  assert_accel ("app.open", "<Control>o");
+  gtm_test_assert_accel ("app.new", "<Control>n");
+  gtm_test_assert_accel ("app.open", "<Control>o");
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "new", NULL);
   gtm_test_wait_until (gtm_test_count_windows () == 1);
@@ -347,10 +328,10 @@ test_zoom (void)
                                                                    "zoom_label"));
   double fitted = gtm_board_view_get_zoom (view);
 
-  assert_accel ("win.zoom-in", "<Control>plus");
-  assert_accel ("win.zoom-out", "<Control>minus");
-  assert_accel ("win.zoom-reset", "<Control>1");
-  assert_accel ("win.zoom-fit", "<Control>0");
+  gtm_test_assert_accel ("win.zoom-in", "<Control>plus");
+  gtm_test_assert_accel ("win.zoom-out", "<Control>minus");
+  gtm_test_assert_accel ("win.zoom-reset", "<Control>1");
+  gtm_test_assert_accel ("win.zoom-fit", "<Control>0");
 
   activate (window, "zoom-reset");
   g_assert_cmpfloat (gtm_board_view_get_zoom (view), ==, 1.0);
@@ -390,8 +371,8 @@ test_undo_redo (void)
 
   g_assert_nonnull (note);
   x = gtm_item_get_x (note);
-  assert_accel ("win.undo", "<Control>z");
-  assert_accel ("win.redo", "<Control><Shift>z");
+  gtm_test_assert_accel ("win.undo", "<Control>z");
+  gtm_test_assert_accel ("win.redo", "<Control><Shift>z");
 
   gtm_test_wait_until (gtm_board_view_get_n_draws (view) > 0);
   draws = gtm_board_view_get_n_draws (view);
@@ -441,8 +422,8 @@ test_save_as (void)
   g_auto(GStrv) recent = NULL;
   const char *check[] = { "check", path, NULL };
 
-  assert_accel ("win.save", "<Control>s");
-  assert_accel ("win.save-as", "<Control><Shift>s");
+  gtm_test_assert_accel ("win.save", "<Control>s");
+  gtm_test_assert_accel ("win.save-as", "<Control><Shift>s");
   g_assert_true (g_file_load_contents (sample, NULL, &sample_before, NULL, NULL, NULL));
 
   gtm_history_set (gtm_document_get_history (document), GTM_NODE (note),
