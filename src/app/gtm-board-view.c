@@ -1715,26 +1715,6 @@ copy_selection (GtmBoardView *self)
   gdk_clipboard_set_content (gtk_widget_get_clipboard (GTK_WIDGET (self)), provider);
 }
 
-/* Copied: clearing the selection first spares it a check per removal;
- * undo selects the items again. */
-static void
-delete_selection (GtmBoardView *self)
-{
-  g_autoptr(GPtrArray) doomed = NULL;
-  GtmItem * const *items;
-  guint n;
-
-  items = get_selected (self, &n);
-  doomed = g_ptr_array_new_full (n, g_object_unref);
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (doomed, g_object_ref (items[i]));
-
-  gtm_selection_clear (self->selection);
-  gtm_arrange_delete (self->board, self->history, (GtmItem * const *) doomed->pdata, doomed->len);
-  /* The locked items stay, and stay selected. */
-  gtm_selection_set (self->selection, (GtmItem * const *) doomed->pdata, doomed->len);
-}
-
 /* Where pasted things go: under the pointer when it is over the canvas,
  * else in the middle of the view. */
 static void
@@ -2105,7 +2085,7 @@ action_cut (GtkWidget  *widget,
   GtmBoardView *self = GTM_BOARD_VIEW (widget);
 
   copy_selection (self);
-  delete_selection (self);
+  gtm_selection_delete (self->selection, self->history);
 }
 
 static void
@@ -2121,7 +2101,9 @@ action_delete (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  delete_selection (GTM_BOARD_VIEW (widget));
+  GtmBoardView *self = GTM_BOARD_VIEW (widget);
+
+  gtm_selection_delete (self->selection, self->history);
 }
 
 static void

@@ -753,25 +753,13 @@ delete_selected (GtkWidget *widget,
                  gpointer   user_data)
 {
   GtmOutline *self = GTM_OUTLINE (widget);
-  GtmBoard *board = get_board (self);
-  g_autoptr(GPtrArray) doomed = NULL;
-  GtmItem * const *items;
-  guint n_items, n_rows;
+  guint n_rows;
 
   if (self->selection == NULL || gtm_selection_get_n_items (self->selection) == 0)
     return FALSE;
 
-  /* Copied: clearing the selection first spares it a check per removal. */
-  items = gtm_selection_get_items (self->selection, &n_items);
-  doomed = g_ptr_array_new_full (n_items, g_object_unref);
-  for (guint i = 0; i < n_items; i++)
-    g_ptr_array_add (doomed, g_object_ref (items[i]));
-
   self->delete_focus = get_focus_position (self);
-  gtm_selection_clear (self->selection);
-  gtm_arrange_delete (board, self->history, (GtmItem * const *) doomed->pdata, doomed->len);
-  /* The locked items stay, and stay selected. */
-  gtm_selection_set (self->selection, (GtmItem * const *) doomed->pdata, doomed->len);
+  gtm_selection_delete (self->selection, self->history);
 
   /* Keyboard users stay in the list, on the row that took the place of
    * the one they were on. */

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "gtm-arrange.h"
 #include "gtm-selection.h"
 
 struct _GtmSelection
@@ -358,4 +359,30 @@ gtm_selection_clear (GtmSelection *self)
 
   g_hash_table_remove_all (self->set);
   emit_changed (self);
+}
+
+gboolean
+gtm_selection_delete (GtmSelection *self,
+                      GtmHistory   *history)
+{
+  g_autoptr(GPtrArray) doomed = NULL;
+  GtmItem * const *items;
+  gboolean deleted;
+  guint n;
+
+  g_return_val_if_fail (GTM_IS_SELECTION (self), FALSE);
+  g_return_val_if_fail (GTM_IS_HISTORY (history), FALSE);
+
+  /* Copied, and the set emptied first: it is spared a check per removal. */
+  items = gtm_selection_get_items (self, &n);
+  doomed = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (doomed, g_object_ref (items[i]));
+
+  gtm_selection_clear (self);
+  deleted = gtm_arrange_delete (self->board, history, (GtmItem * const *) doomed->pdata, doomed->len);
+  /* The locked items stay, and stay selected. */
+  gtm_selection_set (self, (GtmItem * const *) doomed->pdata, doomed->len);
+
+  return deleted;
 }

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "gtm-board.h"
+#include "gtm-history.h"
 
 G_BEGIN_DECLS
 
@@ -47,5 +48,11 @@ void             gtm_selection_remove       (GtmSelection     *self,
                                              guint             n_items);
 void             gtm_selection_select_all   (GtmSelection     *self);
 void             gtm_selection_clear        (GtmSelection     *self);
+
+/* Deletes the selected items that are not locked, with their connectors,
+ * as one step (gtm_arrange_delete()); the locked ones stay selected.
+ * Returns whether anything was deleted. */
+gboolean         gtm_selection_delete       (GtmSelection     *self,
+                                             GtmHistory       *history);
 
 G_END_DECLS

@@ -153,6 +153,31 @@ test_follows_board (Fixture       *f,
   g_assert_cmpuint (f->n_changed, ==, 0);
 }
 
+/* Delete takes the unlocked selected items in one step; the locked one
+ * stays, still selected; undo brings the others back. */
+static void
+test_delete (Fixture       *f,
+             gconstpointer  data)
+{
+  guint n_undo;
+
+  g_assert_true (gtm_arrange_set_locked (f->board, f->history, &f->items[1], 1, TRUE));
+  gtm_selection_set (f->selection, f->items, 3);
+  n_undo = gtm_history_get_n_undo (f->history);
+
+  g_assert_true (gtm_selection_delete (f->selection, f->history));
+  g_assert_cmpuint (gtm_history_get_n_undo (f->history), ==, n_undo + 1);
+  g_assert_cmpuint (gtm_board_get_n_items (f->board), ==, 2);
+  assert_selected (f, 1, -1);
+
+  /* Only locked items: nothing to delete. */
+  g_assert_false (gtm_selection_delete (f->selection, f->history));
+  assert_selected (f, 1, -1);
+
+  gtm_history_undo (f->history);
+  g_assert_cmpuint (gtm_board_get_n_items (f->board), ==, 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -163,6 +188,8 @@ main (int   argc,
               fixture_set_up, test_set_add_remove, fixture_tear_down);
   g_test_add ("/selection/follows-board", Fixture, NULL,
               fixture_set_up, test_follows_board, fixture_tear_down);
+  g_test_add ("/selection/delete", Fixture, NULL,
+              fixture_set_up, test_delete, fixture_tear_down);
 
   return g_test_run ();
 }
