@@ -45,6 +45,7 @@ typedef struct
   char      *label;
   GPtrArray *changes; /* Change*, in the order they were applied */
   guint64    serial;
+  gboolean   typing;  /* made by gtm_history_set_typing() */
 } Step;
 
 struct _GtmHistory
@@ -56,6 +57,7 @@ struct _GtmHistory
   GPtrArray *redo;  /* Step*, next to redo last */
   Step      *open;  /* the step being recorded, or NULL */
   guint      depth; /* nesting of gtm_history_begin() */
+  Step      *typing; /* the newest step, while typing may still join it */
   guint64    next_serial;
   guint64    saved_state;
 };
@@ -363,6 +365,7 @@ on_root_finalized (gpointer  data,
   g_clear_pointer (&self->open, step_free);
   self->depth = 0;
   g_ptr_array_set_size (self->undo, 0);
+  self->typing = NULL;
   g_ptr_array_set_size (self->redo, 0);
   state_notify (self, &before);
 }
@@ -403,6 +406,28 @@ gtm_history_begin (GtmHistory *self,
   self->open->changes = g_ptr_array_new_with_free_func ((GDestroyNotify) change_free);
 }
 
+/* Whether typing @step can join the newest step: both change the same one
+ * field, and nothing was done, undone or redone in between. */
+static gboolean
+can_join_typing (GtmHistory *self,
+                 Step       *step)
+{
+  Change *earlier, *change;
+
+  if (!step->typing || self->typing == NULL || self->undo->len == 0 ||
+      g_ptr_array_index (self->undo, self->undo->len - 1) != self->typing)
+    return FALSE;
+
+  if (step->changes->len != 1 || self->typing->changes->len != 1)
+    return FALSE;
+
+  earlier = g_ptr_array_index (self->typing->changes, 0);
+  change = g_ptr_array_index (step->changes, 0);
+
+  return earlier->kind == CHANGE_SET && change->kind == CHANGE_SET &&
+         earlier->node == change->node && earlier->pspec == change->pspec;
+}
+
 void
 gtm_history_end (GtmHistory *self)
 {
@@ -423,9 +448,35 @@ gtm_history_end (GtmHistory *self)
     }
 
   state_get (self, &before);
-  step->serial = self->next_serial++;
-  g_ptr_array_add (self->undo, step);
-  g_ptr_array_set_size (self->redo, 0);
+
+  if (can_join_typing (self, step))
+    {
+      Change *earlier = g_ptr_array_index (self->typing->changes, 0);
+      Change *change = g_ptr_array_index (step->changes, 0);
+
+      g_value_copy (&change->new_value, &earlier->new_value);
+      step_free (step);
+
+      /* Typed back to where the run started: nothing is left to undo. */
+      if (g_param_values_cmp (earlier->pspec, &earlier->old_value, &earlier->new_value) == 0)
+        {
+          g_ptr_array_set_size (self->undo, self->undo->len - 1);
+          self->typing = NULL;
+        }
+      else
+        {
+          /* A new state: a save made during the run is not this document. */
+          self->typing->serial = self->next_serial++;
+        }
+    }
+  else
+    {
+      step->serial = self->next_serial++;
+      g_ptr_array_add (self->undo, step);
+      g_ptr_array_set_size (self->redo, 0);
+      self->typing = step->typing ? step : NULL;
+    }
+
   state_notify (self, &before);
 }
 
@@ -548,6 +599,29 @@ gtm_history_set_value (GtmHistory   *self,
     }
 
   record (self, change, NULL);
+}
+
+void
+gtm_history_set_typing (GtmHistory   *self,
+                        GtmNode      *node,
+                        const char   *property,
+                        const GValue *value)
+{
+  g_return_if_fail (GTM_IS_HISTORY (self));
+
+  gtm_history_begin (self, NULL);
+  if (self->depth == 1)
+    self->open->typing = TRUE;
+  gtm_history_set_value (self, node, property, value);
+  gtm_history_end (self);
+}
+
+void
+gtm_history_stop_typing (GtmHistory *self)
+{
+  g_return_if_fail (GTM_IS_HISTORY (self));
+
+  self->typing = NULL;
 }
 
 void
@@ -776,6 +850,7 @@ gtm_history_undo (GtmHistory *self)
     return FALSE;
 
   state_get (self, &before);
+  self->typing = NULL;
   step = g_ptr_array_steal_index (self->undo, self->undo->len - 1);
   for (guint i = step->changes->len; i > 0; i--)
     change_revert (g_ptr_array_index (step->changes, i - 1));
@@ -798,6 +873,7 @@ gtm_history_redo (GtmHistory *self)
     return FALSE;
 
   state_get (self, &before);
+  self->typing = NULL;
   step = g_ptr_array_steal_index (self->redo, self->redo->len - 1);
   for (guint i = 0; i < step->changes->len; i++)
     change_apply (g_ptr_array_index (step->changes, i));

@@ -43,6 +43,17 @@ void        gtm_history_set_value     (GtmHistory   *self,
                                        const char   *property,
                                        const GValue *value);
 
+/* Typing in a form field: like gtm_history_set_value(), but the change
+ * joins the newest step when that step was typing in the same field and
+ * nothing was done, undone or redone since, so a run of keystrokes is one
+ * step. A run ends with gtm_history_stop_typing(), which a field calls when
+ * it loses the focus. */
+void        gtm_history_set_typing    (GtmHistory   *self,
+                                       GtmNode      *node,
+                                       const char   *property,
+                                       const GValue *value);
+void        gtm_history_stop_typing   (GtmHistory   *self);
+
 /* List edits. @owner is the node holding the list called @list. */
 void        gtm_history_insert        (GtmHistory  *self,
                                        GtmNode     *owner,

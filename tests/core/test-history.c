@@ -145,6 +145,62 @@ test_saved_marker (void)
 }
 
 static void
+type_text (GtmHistory *history,
+           GtmItem    *note,
+           const char *text)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, text);
+  gtm_history_set_typing (history, GTM_NODE (note), "text", &value);
+}
+
+static void
+test_typing_is_one_step (void)
+{
+  g_autoptr(GtmProject) project = project_with_board ();
+  GtmHistory *history = gtm_project_get_history (project);
+  g_autoptr(GtmBoard) board = g_list_model_get_item (gtm_project_get_boards (project), 0);
+  g_autoptr(GtmItem) note = first_note (board);
+  guint64 saved;
+
+  /* Keystrokes in one field are one step. */
+  type_text (history, note, "W");
+  type_text (history, note, "Wh");
+  type_text (history, note, "Why");
+  g_assert_cmpuint (gtm_history_get_n_undo (history), ==, 1);
+  g_assert_cmpstr (gtm_item_get_text (note), ==, "Why");
+
+  /* A save during the run: typing on makes the project modified again. */
+  saved = gtm_history_get_state (history);
+  gtm_history_mark_saved (history, saved);
+  type_text (history, note, "Why?");
+  g_assert_true (gtm_history_get_modified (history));
+  g_assert_cmpuint (gtm_history_get_n_undo (history), ==, 1);
+
+  gtm_history_undo (history);
+  g_assert_cmpstr (gtm_item_get_text (note), ==, "Why now");
+  gtm_history_redo (history);
+  g_assert_cmpstr (gtm_item_get_text (note), ==, "Why?");
+
+  /* After a redo, typing starts a new step; so it does after leaving the
+   * field, or after another edit. */
+  type_text (history, note, "Why? 为何");
+  g_assert_cmpuint (gtm_history_get_n_undo (history), ==, 2);
+  gtm_history_stop_typing (history);
+  type_text (history, note, "Why? 为何现在");
+  g_assert_cmpuint (gtm_history_get_n_undo (history), ==, 3);
+  gtm_history_set (history, GTM_NODE (note), "x", 1.0, NULL);
+  type_text (history, note, "Why? 为何现在!");
+  g_assert_cmpuint (gtm_history_get_n_undo (history), ==, 5);
+  /* Typing back to where the run started leaves nothing to undo. */
+  type_text (history, note, "Why? 为何现在");
+  g_assert_cmpuint (gtm_history_get_n_undo (history), ==, 4);
+  g_assert_cmpstr (gtm_item_get_text (note), ==, "Why? 为何现在");
+}
+
+static void
 test_remove_persona (void)
 {
   g_autoptr(GtmProject) project = project_with_board ();
@@ -542,6 +598,7 @@ main (int   argc,
   g_test_add_func ("/history/gesture-is-one-step", test_gesture_is_one_step);
   g_test_add_func ("/history/saved-marker", test_saved_marker);
   g_test_add_func ("/history/notifications", test_notifications);
+  g_test_add_func ("/history/typing-is-one-step", test_typing_is_one_step);
   g_test_add_func ("/history/remove-persona", test_remove_persona);
   g_test_add_func ("/history/no-leak-no-dangling-parent", test_no_leak_no_dangling_parent);
   g_test_add_func ("/history/random-sequences", test_random_sequences);
