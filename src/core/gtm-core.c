@@ -21,6 +21,7 @@ gtm_core_init (void)
   g_type_ensure (GTM_TYPE_CONNECTOR);
   g_type_ensure (GTM_TYPE_FRAME);
   g_type_ensure (GTM_TYPE_PERSONA);
+  g_type_ensure (GTM_TYPE_TRAIT);
   g_type_ensure (GTM_TYPE_BRIEF);
   g_type_ensure (GTM_TYPE_SEGMENT);
   g_type_ensure (GTM_TYPE_COMPETITOR);

@@ -47,6 +47,7 @@
 #include "gtm-spatial-index.h"
 #include "gtm-swot.h"
 #include "gtm-text-box.h"
+#include "gtm-trait.h"
 #include "gtm-viewport.h"
 
 G_BEGIN_DECLS

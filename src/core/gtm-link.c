@@ -234,15 +234,59 @@ gtm_link_lookup (GtmNode    *root,
   return find_content (root, name);
 }
 
-static GParamSpec *
+/* Virtual fields: values composed of several fields, linked to as a field
+ * of the node that holds them. Their node's "changed" covers them as long
+ * as what they read is content of the project (see
+ * gtm_link_get_generation()). */
+typedef struct
+{
+  GType      (*node_type) (void);
+  const char  *field;
+  char      *(*compose)   (GtmNode *node);
+} VirtualField;
+
+static char *
+compose_positioning (GtmNode *node)
+{
+  GtmNode *root = gtm_node_get_root (node);
+  const char *product = GTM_IS_PROJECT (root) ? gtm_project_get_product_name (GTM_PROJECT (root))
+                                              : NULL;
+
+  return gtm_messaging_compose_positioning (GTM_MESSAGING (node), product);
+}
+
+static const VirtualField virtual_fields[] = {
+  { gtm_messaging_get_type, "positioning", compose_positioning },
+};
+
+/* What a token's FIELD names: a saved field, or a virtual one. */
+typedef struct
+{
+  GParamSpec         *pspec;
+  const VirtualField *virtual_field;
+} Linkable;
+
+static gboolean
 find_linkable_field (GtmNode    *node,
-                     const char *field)
+                     const char *field,
+                     Linkable   *linkable)
 {
   GtmNodeClass *klass = GTM_NODE_GET_CLASS (node);
   guint unlinkable = GTM_PARAM_REFERENCE | GTM_PARAM_TAG | GTM_PARAM_COLOR | GTM_PARAM_DATETIME;
 
+  linkable->pspec = NULL;
+  linkable->virtual_field = NULL;
+
   if (!is_content (node))
-    return NULL;
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (virtual_fields); i++)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (node, virtual_fields[i].node_type ()) &&
+        strcmp (virtual_fields[i].field, field) == 0)
+      {
+        linkable->virtual_field = &virtual_fields[i];
+        return TRUE;
+      }
 
   for (guint i = 0; i < gtm_node_class_get_n_fields (klass); i++)
     {
@@ -253,23 +297,26 @@ find_linkable_field (GtmNode    *node,
         continue;
 
       if (pspec->param_id == GTM_NODE_SLOT_ID || (pspec->flags & unlinkable) != 0)
-        return NULL;
+        return FALSE;
       if (type != G_TYPE_STRING && type != G_TYPE_INT && type != G_TYPE_DOUBLE)
-        return NULL;
-      return pspec;
+        return FALSE;
+      linkable->pspec = pspec;
+      return TRUE;
     }
 
-  return NULL;
+  return FALSE;
 }
 
 gboolean
 gtm_link_is_linkable (GtmNode    *node,
                       const char *field)
 {
+  Linkable linkable;
+
   g_return_val_if_fail (GTM_IS_NODE (node), FALSE);
   g_return_val_if_fail (field != NULL, FALSE);
 
-  return find_linkable_field (node, field) != NULL;
+  return find_linkable_field (node, field, &linkable);
 }
 
 char *
@@ -278,19 +325,31 @@ gtm_link_format (GtmNode    *node,
 {
   g_return_val_if_fail (GTM_IS_NODE (node), NULL);
   g_return_val_if_fail (field != NULL, NULL);
-  g_return_val_if_fail (find_linkable_field (node, field) != NULL, NULL);
+  g_return_val_if_fail (gtm_link_is_linkable (node, field), NULL);
 
   return g_strdup_printf ("{{%s.%s}}", gtm_link_get_node_name (node), field);
 }
 
-/* Appends the value of @pspec of @node to @out. */
+/* Appends the current value of @linkable of @node to @out. */
 static void
-append_value (GString    *out,
-              GtmNode    *node,
-              GParamSpec *pspec)
+append_value (GString        *out,
+              GtmNode        *node,
+              const Linkable *linkable)
 {
-  const GValue *value = gtm_node_peek_value (node, pspec->param_id);
-  GType type = G_PARAM_SPEC_VALUE_TYPE (pspec);
+  GParamSpec *pspec = linkable->pspec;
+  const GValue *value;
+  GType type;
+
+  if (linkable->virtual_field != NULL)
+    {
+      g_autofree char *text = linkable->virtual_field->compose (node);
+
+      g_string_append (out, text);
+      return;
+    }
+
+  value = gtm_node_peek_value (node, pspec->param_id);
+  type = G_PARAM_SPEC_VALUE_TYPE (pspec);
 
   if (type == G_TYPE_STRING)
     {
@@ -344,11 +403,12 @@ gtm_link_resolve (GtmNode      *root,
       else if (scan_token (text, pos, &token))
         {
           GtmNode *node = gtm_link_lookup (root, token.name);
-          GParamSpec *pspec = node != NULL ? find_linkable_field (node, token.field) : NULL;
-          GtmLinkSpan span = { out->len, 0, pspec == NULL };
+          Linkable linkable;
+          gboolean found_field = node != NULL && find_linkable_field (node, token.field, &linkable);
+          GtmLinkSpan span = { out->len, 0, !found_field };
 
-          if (pspec != NULL)
-            append_value (out, node, pspec);
+          if (found_field)
+            append_value (out, node, &linkable);
           else
             /* Translators: shown on a board in place of a linked field
              * whose persona, tier, … was deleted */
@@ -501,6 +561,9 @@ add_list_fields (GPtrArray        *fields,
 GPtrArray *
 gtm_link_list_fields (GtmProject *project)
 {
+  static const FieldLabel positioning_labels[] = {
+    { "positioning", N_("Positioning statement") },
+  };
   static const FieldLabel project_labels[] = {
     { "title", N_("Project title") },
     { "product-name", N_("Product name") },
@@ -543,6 +606,9 @@ gtm_link_list_fields (GtmProject *project)
 
   fields = g_ptr_array_new_with_free_func ((GDestroyNotify) gtm_link_field_free);
 
+  /* The statement first: the one value a slide or a battlecard needs most. */
+  add_single_fields (fields, gtm_project_get_messaging (project),
+                     positioning_labels, G_N_ELEMENTS (positioning_labels));
   add_single_fields (fields, GTM_NODE (project), project_labels, G_N_ELEMENTS (project_labels));
   add_single_fields (fields, gtm_project_get_messaging (project),
                      messaging_labels, G_N_ELEMENTS (messaging_labels));

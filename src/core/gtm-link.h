@@ -32,11 +32,14 @@ G_BEGIN_DECLS
  *
  * Only nodes that are not boards or items can be linked to, and only their
  * saved text, integer and number fields that are not ids, references, tags,
- * colours or time stamps. A well-formed token whose node or field does not
- * exist (any more) is broken: it shows a placeholder. Text that is not a
- * well-formed token ("{{ persona-1.name }}", "{{name}}", "{{a.b}") stays as
- * it is. "\{{" shows as a literal "{{" and never starts a token; there is
- * no way to show a backslash right before a linked value.
+ * colours or time stamps; and to a few virtual fields, values composed of
+ * several fields: "positioning" of the messaging, the positioning statement
+ * (gtm_messaging_compose_positioning() with the project's product name).
+ * A well-formed token whose node or field does not exist (any more) is
+ * broken: it shows a placeholder. Text that is not a well-formed token
+ * ("{{ persona-1.name }}", "{{name}}", "{{a.b}") stays as it is. "\{{"
+ * shows as a literal "{{" and never starts a token; there is no way to show
+ * a backslash right before a linked value.
  */
 
 #define GTM_LINK_MAX_NAME_LENGTH 64
@@ -117,9 +120,9 @@ GPtrArray    *gtm_link_find_uses       (GtmProject    *project,
                                         const char    *field);
 
 /* The fields a user would want to link to, with a label each: the
- * project's title and product name, the positioning parts and pitch, the
- * vision, the currency, then each persona's, price tier's, segment's and
- * competitor's main fields.
+ * positioning statement, the project's title and product name, the
+ * positioning parts and pitch, the vision, the currency, then each
+ * persona's, price tier's, segment's and competitor's main fields.
  * Returns: (transfer container): a GPtrArray of GtmLinkField */
 GPtrArray    *gtm_link_list_fields     (GtmProject    *project);
 void          gtm_link_field_free      (GtmLinkField  *field);

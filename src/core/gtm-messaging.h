@@ -37,6 +37,13 @@ G_DECLARE_FINAL_TYPE (GtmMessaging, gtm_messaging, GTM, MESSAGING, GtmNode)
 
 GtmMessaging *gtm_messaging_new                (void);
 const char   *gtm_messaging_get_elevator_pitch (GtmMessaging *self);
+/* The positioning statement in full, in the user's language: "For
+ * <audience> who <need>, <product> is a <category> that <benefit>. Unlike
+ * <alternative>, it <differentiator>." A missing part of the first sentence
+ * shows as a placeholder ("[audience]"); the second sentence is left out
+ * unless both its parts are filled in; "" when all six parts are empty. */
+char         *gtm_messaging_compose_positioning (GtmMessaging *self,
+                                                 const char   *product_name);
 /* A GListModel of GtmKeyMessage. */
 GListModel   *gtm_messaging_get_key_messages   (GtmMessaging *self);
 

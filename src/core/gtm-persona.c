@@ -7,7 +7,9 @@
 
 #include "config.h"
 
+#include "gtm-image.h"
 #include "gtm-persona.h"
+#include "gtm-trait.h"
 
 struct _GtmPersona
 {
@@ -15,6 +17,23 @@ struct _GtmPersona
 };
 
 G_DEFINE_FINAL_TYPE (GtmPersona, gtm_persona, GTM_TYPE_NODE)
+
+/* The avatar is held to what an image item holds: a PNG file within the
+ * same limits, checked without decoding it. */
+static gboolean
+gtm_persona_validate (GtmNode     *node,
+                      GtmNode     *root,
+                      const char **field,
+                      GError     **error)
+{
+  GBytes *avatar = gtm_persona_get_avatar (GTM_PERSONA (node));
+
+  if (avatar == NULL || gtm_image_check_data (avatar, "image/png", NULL, NULL, error))
+    return TRUE;
+
+  *field = "avatar";
+  return FALSE;
+}
 
 static void
 gtm_persona_class_init (GtmPersonaClass *klass)
@@ -28,6 +47,7 @@ gtm_persona_class_init (GtmPersonaClass *klass)
                          GTM_NODE_DEFAULT_FLAGS | GTM_PARAM_REQUIRED),
     g_param_spec_string ("avatar-color", NULL, NULL, "#3584e4",
                          GTM_NODE_DEFAULT_FLAGS | GTM_PARAM_COLOR),
+    g_param_spec_boxed ("avatar", NULL, NULL, G_TYPE_BYTES, GTM_NODE_DEFAULT_FLAGS),
     g_param_spec_int ("age", NULL, NULL, 0, GTM_PERSONA_AGE_MAX, 0,
                       GTM_NODE_DEFAULT_FLAGS),
     g_param_spec_string ("gender", NULL, NULL, "", GTM_NODE_DEFAULT_FLAGS),
@@ -54,8 +74,14 @@ gtm_persona_class_init (GtmPersonaClass *klass)
 
   G_STATIC_ASSERT (G_N_ELEMENTS (pspecs) == GTM_PERSONA_SLOT_NOTES - GTM_PERSONA_SLOT_KIND + 1);
 
+  node_class->validate = gtm_persona_validate;
+
   first = gtm_node_class_install_fields (node_class, pspecs, G_N_ELEMENTS (pspecs));
   g_assert (first == GTM_PERSONA_SLOT_KIND);
+
+  /* The sliders; "traits" stays the list of descriptive keywords. */
+  gtm_node_class_add_list (node_class, "personality", GTM_TYPE_TRAIT,
+                           GTM_PERSONA_MAX_PERSONALITY);
 }
 
 static void
@@ -107,6 +133,24 @@ gtm_persona_get_avatar_color (GtmPersona *self)
   return gtm_node_get_string (GTM_NODE (self), GTM_PERSONA_SLOT_AVATAR_COLOR);
 }
 
+/**
+ * gtm_persona_get_avatar:
+ *
+ * Returns: (transfer none) (nullable): the bytes of the persona's picture, a
+ *   PNG file, or %NULL when it has none and shows its initials
+ */
+GBytes *
+gtm_persona_get_avatar (GtmPersona *self)
+{
+  GBytes *avatar;
+
+  g_return_val_if_fail (GTM_IS_PERSONA (self), NULL);
+
+  /* No bytes are no picture, as the file writes them (""). */
+  avatar = gtm_node_get_bytes (GTM_NODE (self), GTM_PERSONA_SLOT_AVATAR);
+  return avatar != NULL && g_bytes_get_size (avatar) > 0 ? avatar : NULL;
+}
+
 const char *
 gtm_persona_get_job_title (GtmPersona *self)
 {
@@ -121,4 +165,18 @@ gtm_persona_get_buying_role (GtmPersona *self)
   g_return_val_if_fail (GTM_IS_PERSONA (self), GTM_BUYING_ROLE_NONE);
 
   return gtm_node_get_enum (GTM_NODE (self), GTM_PERSONA_SLOT_BUYING_ROLE);
+}
+
+/**
+ * gtm_persona_get_personality:
+ *
+ * Returns: (transfer none): the personality sliders, a GListModel of
+ *   GtmTrait
+ */
+GListModel *
+gtm_persona_get_personality (GtmPersona *self)
+{
+  g_return_val_if_fail (GTM_IS_PERSONA (self), NULL);
+
+  return G_LIST_MODEL (gtm_node_get_list (GTM_NODE (self), "personality"));
 }

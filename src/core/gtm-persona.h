@@ -29,6 +29,8 @@ typedef enum
 } GtmBuyingRole;
 
 #define GTM_PERSONA_AGE_MAX 150
+/* Personality sliders (GtmTrait) of one persona. */
+#define GTM_PERSONA_MAX_PERSONALITY 32
 
 /* Slots (property ids) of GtmPersona, for gtm_node_get_*(). */
 typedef enum /*< skip >*/
@@ -36,6 +38,7 @@ typedef enum /*< skip >*/
   GTM_PERSONA_SLOT_KIND = 2,
   GTM_PERSONA_SLOT_NAME,
   GTM_PERSONA_SLOT_AVATAR_COLOR,
+  GTM_PERSONA_SLOT_AVATAR,          /* NULL or a PNG file's bytes; the initials show without */
   GTM_PERSONA_SLOT_AGE,             /* 0: unknown */
   GTM_PERSONA_SLOT_GENDER,
   GTM_PERSONA_SLOT_LOCATION,
@@ -63,7 +66,10 @@ GtmPersona     *gtm_persona_new              (GtmPersonaKind  kind,
 GtmPersonaKind  gtm_persona_get_kind         (GtmPersona     *self);
 const char     *gtm_persona_get_name         (GtmPersona     *self);
 const char     *gtm_persona_get_avatar_color (GtmPersona     *self);
+GBytes         *gtm_persona_get_avatar       (GtmPersona     *self);
 const char     *gtm_persona_get_job_title    (GtmPersona     *self);
 GtmBuyingRole   gtm_persona_get_buying_role  (GtmPersona     *self);
+/* A GListModel of GtmTrait. */
+GListModel     *gtm_persona_get_personality  (GtmPersona     *self);
 
 G_END_DECLS

@@ -1489,6 +1489,72 @@ test_groups_and_locks (void)
   assert_nodes_equal (GTM_NODE (project), GTM_NODE (reread), "project");
 }
 
+/* A persona's picture and personality sliders read back as written; files
+ * without them (written before they existed) have none. */
+static void
+test_persona_avatar_personality (void)
+{
+  static const char head[] =
+    "{ \"format\": \"gtm-studio\", \"version\": 1, \"id\": \"project-1\","
+    "  \"title\": \"Personas\", \"personas\": [ { \"id\": \"persona-1\", \"name\": \"张伟\"";
+  g_autoptr(GBytes) png = make_png (12, 7);
+  g_autofree char *base64 = g_base64_encode (g_bytes_get_data (png, NULL), g_bytes_get_size (png));
+  g_autofree char *with = g_strdup_printf ("%s, \"avatar\": \"%s\", \"personality\": ["
+                                           " { \"id\": \"trait-1\", \"left\": \"内向\","
+                                           " \"right\": \"外向\", \"value\": 80 },"
+                                           " { \"id\": \"trait-2\", \"left\": \"Cautious\" } ] } ] }",
+                                           head, base64);
+  g_autofree char *without = g_strdup_printf ("%s } ] }", head);
+  g_autofree char *jpeg = NULL;
+  g_autofree char *too_far = NULL;
+  g_autoptr(GtmProject) project = read_string (with);
+  g_autoptr(GtmProject) old = read_string (without);
+  g_autoptr(GBytes) written = gtm_format_write_bytes (project);
+  g_autoptr(GBytes) old_written = gtm_format_write_bytes (old);
+  g_autoptr(GtmProject) reread = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  GtmPersona *persona = list_item (gtm_project_get_personas (project), 0);
+  GListModel *personality = gtm_persona_get_personality (persona);
+  GtmTrait *trait;
+
+  g_assert_true (g_bytes_equal (gtm_persona_get_avatar (persona), png));
+  g_assert_cmpuint (g_list_model_get_n_items (personality), ==, 2);
+  trait = list_item (personality, 0);
+  g_assert_cmpstr (gtm_trait_get_left (trait), ==, "内向");
+  g_assert_cmpstr (gtm_trait_get_right (trait), ==, "外向");
+  g_assert_cmpint (gtm_trait_get_value (trait), ==, 80);
+  /* Missing members take their defaults: the middle of the slider. */
+  trait = list_item (personality, 1);
+  g_assert_cmpstr (gtm_trait_get_right (trait), ==, "");
+  g_assert_cmpint (gtm_trait_get_value (trait), ==, 50);
+
+  reread = read_ok (written);
+  assert_nodes_equal (GTM_NODE (project), GTM_NODE (reread), "project");
+  g_assert_true (bytes_contain (written, base64));
+
+  persona = list_item (gtm_project_get_personas (old), 0);
+  g_assert_null (gtm_persona_get_avatar (persona));
+  g_assert_cmpuint (g_list_model_get_n_items (gtm_persona_get_personality (persona)), ==, 0);
+  g_assert_true (bytes_contain (old_written, "\"avatar\": \"\",\n"));
+  g_assert_true (bytes_contain (old_written, "\"personality\": []\n"));
+  g_clear_object (&reread);
+  reread = read_ok (old_written);
+  assert_nodes_equal (GTM_NODE (old), GTM_NODE (reread), "project");
+
+  /* Bytes that are not a PNG file are refused, saying where and why. */
+  jpeg = g_strdup_printf ("%s, \"avatar\": \"/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAMCAgICAgMCAgIDAwMDBAYEBAQEBAgGBgUGCQgKCgkICQkKDA8MCgsOCwkJDRENDg8QEBEQCgwSExIQEw8QEBA=\" } ] }",
+                          head);
+  bytes = g_bytes_new (jpeg, strlen (jpeg));
+  assert_refused (bytes, GTM_FORMAT_ERROR_INVALID, "personas[0].avatar: ",
+                  "the image data is not a PNG file");
+
+  too_far = g_strdup_printf ("%s, \"personality\": [ { \"id\": \"trait-1\", \"value\": 101 } ] } ] }",
+                             head);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  bytes = g_bytes_new (too_far, strlen (too_far));
+  assert_refused (bytes, GTM_FORMAT_ERROR_INVALID, "personas[0].personality[0].value: ", "0 to 100");
+}
+
 static void
 test_check_value (void)
 {
@@ -2005,6 +2071,7 @@ main (int   argc,
   g_test_add_func ("/format/write/numbers", test_write_numbers);
   g_test_add_func ("/format/read/unknown-members", test_unknown_members);
   g_test_add_func ("/format/read/groups-and-locks", test_groups_and_locks);
+  g_test_add_func ("/format/read/persona-avatar-personality", test_persona_avatar_personality);
   g_test_add_func ("/format/read/kind-is-reserved", test_kind_is_reserved);
   g_test_add_func ("/format/check-value", test_check_value);
   g_test_add_func ("/format/bad/all-listed", test_bad_all_listed);

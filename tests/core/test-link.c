@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 
 #include "gtm-core.h"
 
@@ -422,6 +423,103 @@ test_generation (Fixture       *f,
   g_assert_cmpuint (gtm_link_get_generation (f->project), >, now);
 }
 
+/* {{messaging.positioning}}: the statement composed of the messaging's
+ * parts and the product name, kept up to date and found like any field. */
+static void
+test_positioning (Fixture       *f,
+                  gconstpointer  data)
+{
+  const char *token = "{{messaging.positioning}}";
+  g_autoptr(GPtrArray) fields = NULL;
+  g_autoptr(GPtrArray) uses = NULL;
+  g_autofree char *formatted = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree GtmLinkSpan *spans = NULL;
+  guint n_spans = 0;
+  guint64 generation;
+  GtmLinkField *first;
+
+  g_assert_true (gtm_link_is_linkable (f->messaging, "positioning"));
+  g_assert_false (gtm_link_is_linkable (GTM_NODE (f->project), "positioning"));
+  g_assert_false (gtm_link_is_linkable (f->persona, "positioning"));
+  formatted = gtm_link_format (f->messaging, "positioning");
+  g_assert_cmpstr (formatted, ==, token);
+
+  /* Only the differentiator is set: a second sentence needs the
+   * alternative too, the first shows what is missing. */
+  set_text (f, f->note, "Positioning: {{messaging.positioning}}");
+  shown = gtm_link_resolve (GTM_NODE (f->note), gtm_item_get_text (f->note), &spans, &n_spans);
+  g_assert_cmpstr (shown, ==, "Positioning: For [audience] who [need], GTM Studio is a [category] "
+                              "that [benefit].");
+  g_assert_cmpuint (n_spans, ==, 1);
+  g_assert_false (spans[0].broken);
+  g_assert_cmpuint (spans[0].start, ==, strlen ("Positioning: "));
+  g_assert_cmpuint (spans[0].end, ==, strlen (shown));
+
+  gtm_history_begin (f->history, "Positioning");
+  gtm_history_set (f->history, f->messaging,
+                   "audience", "product marketers",
+                   "need", "keep every deck in step",
+                   "category", "GTM workspace",
+                   "benefit", "turns one source of truth into every asset",
+                   NULL);
+  gtm_history_end (f->history);
+  generation = gtm_link_get_generation (f->project);
+  gtm_history_set (f->history, f->messaging, "alternative", "slide decks", NULL);
+  g_assert_cmpuint (gtm_link_get_generation (f->project), >, generation);
+  g_clear_pointer (&shown, g_free);
+  shown = resolve (f, token);
+  g_assert_cmpstr (shown, ==, "For product marketers who keep every deck in step, GTM Studio is a "
+                              "GTM workspace that turns one source of truth into every asset. "
+                              "Unlike slide decks, it 把定位写在一处.");
+
+  /* The product name is the project's. */
+  generation = gtm_link_get_generation (f->project);
+  gtm_history_set (f->history, GTM_NODE (f->project), "product-name", "灯塔", NULL);
+  g_assert_cmpuint (gtm_link_get_generation (f->project), >, generation);
+  g_clear_pointer (&shown, g_free);
+  shown = resolve (f, token);
+  g_assert_true (g_str_has_prefix (shown, "For product marketers who keep every deck in step, 灯塔 is a "));
+
+  /* Undo takes the value back, step by step. */
+  generation = gtm_link_get_generation (f->project);
+  g_assert_true (gtm_history_undo (f->history));
+  g_assert_true (gtm_history_undo (f->history));
+  g_assert_cmpuint (gtm_link_get_generation (f->project), >, generation);
+  g_clear_pointer (&shown, g_free);
+  shown = resolve (f, token);
+  g_assert_cmpstr (shown, ==, "For product marketers who keep every deck in step, GTM Studio is a "
+                              "GTM workspace that turns one source of truth into every asset.");
+  g_assert_true (gtm_history_undo (f->history));
+  g_clear_pointer (&shown, g_free);
+  shown = resolve (f, token);
+  g_assert_cmpstr (shown, ==, "For [audience] who [need], GTM Studio is a [category] that [benefit].");
+
+  /* Nothing filled in: nothing shown, but the link is not broken. */
+  gtm_history_set (f->history, f->messaging, "differentiator", "", NULL);
+  g_clear_pointer (&shown, g_free);
+  g_clear_pointer (&spans, g_free);
+  shown = gtm_link_resolve (GTM_NODE (f->project), token, &spans, &n_spans);
+  g_assert_cmpstr (shown, ==, "");
+  g_assert_cmpuint (n_spans, ==, 1);
+  g_assert_false (spans[0].broken);
+
+  uses = gtm_link_find_uses (f->project, f->messaging, "positioning");
+  g_assert_cmpuint (uses->len, ==, 1);
+  g_assert_true (g_ptr_array_index (uses, 0) == f->note);
+  g_clear_pointer (&uses, g_ptr_array_unref);
+  uses = gtm_link_find_uses (f->project, f->messaging, "audience");
+  g_assert_cmpuint (uses->len, ==, 0);
+
+  /* First in the menu of fields. */
+  fields = gtm_link_list_fields (f->project);
+  first = g_ptr_array_index (fields, 0);
+  g_assert_true (first->node == f->messaging);
+  g_assert_cmpstr (first->field, ==, "positioning");
+  g_assert_cmpstr (first->token, ==, token);
+  g_assert_cmpstr (first->label, ==, "Positioning statement");
+}
+
 static void
 test_file_round_trip (Fixture       *f,
                       gconstpointer  data)
@@ -478,6 +576,7 @@ main (int   argc,
   ADD ("find-uses", test_find_uses);
   ADD ("list-fields", test_list_fields);
   ADD ("generation", test_generation);
+  ADD ("positioning", test_positioning);
   ADD ("file-round-trip", test_file_round_trip);
 
 #undef ADD

@@ -27,7 +27,7 @@ test_new_ids (void)
   g_autoptr(GPtrArray) nodes = g_ptr_array_new_with_free_func (g_object_unref);
   static const char * const prefixes[] = {
     "persona-", "brief-", "segment-", "competitor-", "swot-", "messaging-", "message-",
-    "pricing-", "tier-", "plan-", "activity-", "metrics-", "stage-", "metric-",
+    "pricing-", "tier-", "plan-", "activity-", "metrics-", "stage-", "metric-", "trait-",
   };
 
   for (guint round = 0; round < 2; round++)
@@ -46,6 +46,7 @@ test_new_ids (void)
       g_ptr_array_add (nodes, gtm_metrics_new ());
       g_ptr_array_add (nodes, gtm_funnel_stage_new ("Trial", 1500));
       g_ptr_array_add (nodes, gtm_metric_new (GTM_METRIC_KIND_NPS, "NPS"));
+      g_ptr_array_add (nodes, gtm_trait_new ("Introvert", "Extrovert", 50));
     }
 
   for (guint i = 0; i < nodes->len; i++)
@@ -421,6 +422,150 @@ test_history_edits (void)
   g_assert_false (gtm_history_get_modified (history));
 }
 
+/* Personality sliders: a list of the persona, edited through the history;
+ * the value stays within 0 … 100 however it is given. */
+static void
+test_personality (void)
+{
+  g_autoptr(GtmProject) project = gtm_project_new ("Beacon");
+  GtmHistory *history = gtm_project_get_history (project);
+  g_autoptr(GtmPersona) persona = gtm_persona_new (GTM_PERSONA_KIND_BUYER, "张伟");
+  g_autoptr(GtmTrait) trait = gtm_trait_new ("Introvert", "Extrovert", 80);
+  g_autoptr(GtmTrait) low = gtm_trait_new ("保守", "冒险", -20);
+  g_autoptr(GtmTrait) high = gtm_trait_new (NULL, NULL, 1000);
+  g_autoptr(GtmTrait) plain = g_object_new (GTM_TYPE_TRAIT, "id", "trait-1", NULL);
+  GListModel *personality = gtm_persona_get_personality (persona);
+
+  g_assert_true (gtm_format_is_valid_id (gtm_node_get_id (GTM_NODE (trait))));
+  g_assert_true (g_str_has_prefix (gtm_node_get_id (GTM_NODE (trait)), "trait-"));
+  g_assert_cmpstr (gtm_trait_get_left (trait), ==, "Introvert");
+  g_assert_cmpstr (gtm_trait_get_right (trait), ==, "Extrovert");
+  g_assert_cmpint (gtm_trait_get_value (trait), ==, 80);
+  g_assert_cmpint (gtm_trait_get_value (low), ==, GTM_TRAIT_VALUE_MIN);
+  g_assert_cmpint (gtm_trait_get_value (high), ==, GTM_TRAIT_VALUE_MAX);
+  g_assert_cmpstr (gtm_trait_get_left (high), ==, "");
+  g_assert_cmpint (gtm_trait_get_value (plain), ==, 50);
+
+  /* The descriptive keywords stay a separate list of texts. */
+  g_assert_true (g_list_model_get_item_type (personality) == GTM_TYPE_TRAIT);
+  g_assert_cmpuint (g_list_model_get_n_items (personality), ==, 0);
+  g_assert_null (gtm_persona_get_avatar (persona));
+
+  gtm_history_insert (history, GTM_NODE (project), "personas", 0, GTM_NODE (persona));
+  gtm_history_insert (history, GTM_NODE (persona), "personality", 0, GTM_NODE (trait));
+  gtm_history_insert (history, GTM_NODE (persona), "personality", 1, GTM_NODE (low));
+  g_assert_cmpuint (g_list_model_get_n_items (personality), ==, 2);
+  g_assert_true (gtm_node_get_root (GTM_NODE (low)) == GTM_NODE (project));
+
+  gtm_history_set (history, GTM_NODE (trait), "value", 500, NULL);
+  g_assert_cmpint (gtm_trait_get_value (trait), ==, GTM_TRAIT_VALUE_MAX);
+  gtm_history_set (history, GTM_NODE (trait), "value", 35, NULL);
+  g_assert_cmpint (gtm_trait_get_value (trait), ==, 35);
+  gtm_history_move (history, GTM_NODE (persona), "personality", 1, 0);
+  g_assert_true (item_at (personality, 0) == GTM_NODE (low));
+
+  g_assert_true (gtm_history_undo (history));
+  g_assert_true (item_at (personality, 0) == GTM_NODE (trait));
+  g_assert_true (gtm_history_undo (history));
+  g_assert_cmpint (gtm_trait_get_value (trait), ==, GTM_TRAIT_VALUE_MAX);
+  g_assert_true (gtm_history_undo (history));
+  g_assert_true (gtm_history_undo (history));
+  g_assert_true (gtm_history_undo (history));
+  g_assert_cmpuint (g_list_model_get_n_items (personality), ==, 0);
+  g_assert_cmpint (gtm_trait_get_value (trait), ==, 80);
+}
+
+/* A persona's picture is a PNG file, checked as an image item's data. */
+static void
+test_persona_avatar (void)
+{
+  static const guint8 png[] = {
+    0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R',
+    0, 0, 0, 48, 0, 0, 0, 48, 8, 6, 0, 0, 0, 0x57, 0x02, 0xf9, 0x87,
+  };
+  g_autoptr(GtmProject) project = gtm_project_new ("Beacon");
+  g_autoptr(GtmPersona) persona = gtm_persona_new (GTM_PERSONA_KIND_USER, "李丽");
+  g_autoptr(GBytes) avatar = g_bytes_new_static (png, sizeof png);
+  g_autoptr(GBytes) not_png = g_bytes_new_static ("GIF89a, not a PNG at all, not at all", 36);
+  g_autoptr(GBytes) empty = g_bytes_new_static ("", 0);
+  GtmHistory *history = gtm_project_get_history (project);
+  g_autoptr(GError) error = NULL;
+
+  gtm_history_insert (history, GTM_NODE (project), "personas", 0, GTM_NODE (persona));
+  gtm_history_set (history, GTM_NODE (persona), "avatar", avatar, NULL);
+  g_assert_true (g_bytes_equal (gtm_persona_get_avatar (persona), avatar));
+  g_assert_true (gtm_format_validate (project, &error));
+  g_assert_no_error (error);
+
+  /* No bytes are no picture. */
+  gtm_history_set (history, GTM_NODE (persona), "avatar", empty, NULL);
+  g_assert_null (gtm_persona_get_avatar (persona));
+  g_assert_true (gtm_format_validate (project, &error));
+
+  gtm_history_set (history, GTM_NODE (persona), "avatar", not_png, NULL);
+  g_assert_false (gtm_format_validate (project, &error));
+  g_assert_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "personas[0].avatar: "));
+  g_assert_nonnull (strstr (error->message, "PNG"));
+
+  g_assert_true (gtm_history_undo (history));
+  g_assert_true (gtm_history_undo (history));
+  g_assert_true (g_bytes_equal (gtm_persona_get_avatar (persona), avatar));
+}
+
+/* The positioning statement, whole, partly filled in and empty. */
+static void
+test_positioning (void)
+{
+  g_autoptr(GtmMessaging) messaging = gtm_messaging_new ();
+  g_autofree char *text = NULL;
+
+  text = gtm_messaging_compose_positioning (messaging, "Beacon");
+  g_assert_cmpstr (text, ==, "");
+  g_clear_pointer (&text, g_free);
+
+  g_object_set (messaging,
+                "audience", "mid-size retailers",
+                "need", "can't tell which stores lose shoppers",
+                "category", "retail analytics service",
+                "benefit", "shows every shopper's path in one dashboard.",
+                "alternative", "spreadsheets and gut feeling",
+                "differentiator", " needs no data team ",
+                NULL);
+  text = gtm_messaging_compose_positioning (messaging, "Beacon");
+  g_assert_cmpstr (text, ==,
+                   "For mid-size retailers who can't tell which stores lose shoppers, Beacon is a "
+                   "retail analytics service that shows every shopper's path in one dashboard. "
+                   "Unlike spreadsheets and gut feeling, it needs no data team.");
+  g_clear_pointer (&text, g_free);
+
+  /* Without an alternative there is no second sentence; a missing part of
+   * the first shows what to fill in. */
+  g_object_set (messaging, "alternative", "", "need", "", NULL);
+  text = gtm_messaging_compose_positioning (messaging, NULL);
+  g_assert_cmpstr (text, ==,
+                   "For mid-size retailers who [need], [product] is a retail analytics service "
+                   "that shows every shopper's path in one dashboard.");
+  g_clear_pointer (&text, g_free);
+
+  g_object_set (messaging, "alternative", "Excel", "differentiator", "", NULL);
+  text = gtm_messaging_compose_positioning (messaging, "  ");
+  g_assert_null (strstr (text, "Unlike"));
+  g_assert_nonnull (strstr (text, "[product]"));
+  g_clear_pointer (&text, g_free);
+
+  g_object_set (messaging, "audience", "", "category", " ", "benefit", "", "alternative", "", NULL);
+  text = gtm_messaging_compose_positioning (messaging, "Beacon");
+  g_assert_cmpstr (text, ==, "");
+  g_clear_pointer (&text, g_free);
+
+  g_object_set (messaging, "differentiator", "把定位写在一处。", "alternative", "PPT", NULL);
+  text = gtm_messaging_compose_positioning (messaging, "灯塔");
+  g_assert_cmpstr (text, ==,
+                   "For [audience] who [need], 灯塔 is a [category] that [benefit]. "
+                   "Unlike PPT, it 把定位写在一处.");
+}
+
 static GtmBoard *
 board_at (GtmProject *project,
           guint       index)
@@ -756,6 +901,9 @@ main (int   argc,
   g_test_add_func ("/model/field-limits", test_field_limits);
   g_test_add_func ("/model/validate", test_validate);
   g_test_add_func ("/model/history-edits", test_history_edits);
+  g_test_add_func ("/model/personality", test_personality);
+  g_test_add_func ("/model/persona-avatar", test_persona_avatar);
+  g_test_add_func ("/model/positioning", test_positioning);
   g_test_add_func ("/model/board-edits", test_board_edits);
   g_test_add_func ("/model/duplicate-board", test_duplicate_board);
   g_test_add_func ("/model/duplicate-long-name", test_duplicate_long_name);
