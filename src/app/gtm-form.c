@@ -660,7 +660,10 @@ gtm_form_add_text (GtmForm    *self,
 
   g_return_val_if_fail (GTM_IS_FORM (self), NULL);
 
-  row = gtk_list_box_row_new ();
+  /* A preferences row, so that a group puts it in its list with the
+   * others. */
+  row = adw_preferences_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_set_focusable (row, FALSE);
   gtk_widget_add_css_class (row, "gtm-form-text");
@@ -1319,7 +1322,7 @@ gtm_form_add_strings (GtmForm    *self,
 
   if (container != NULL)
     {
-      GtkWidget *holder = gtk_list_box_row_new ();
+      GtkWidget *holder = adw_preferences_row_new ();
 
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (holder), FALSE);
       gtk_widget_set_focusable (holder, FALSE);

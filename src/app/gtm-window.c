@@ -12,8 +12,10 @@
 #include <glib/gi18n.h>
 
 #include "gtm-board-editor.h"
+#include "gtm-links-dialog.h"
 #include "gtm-persona.h"
 #include "gtm-persona-page.h"
+#include "gtm-workbench-page.h"
 #include "gtm-window.h"
 
 #define ERROR_TOAST_TIMEOUT 10 /* seconds */
@@ -78,6 +80,7 @@ struct _GtmWindow
   GtmBoardEditor       *board_editor;
   GtmBoardView         *board_view;
   GtmPersonaPage       *persona_page;
+  GListStore           *workbench_pages; /* GtmWorkbenchPage, the sidebar's last section */
 };
 
 enum {
@@ -286,6 +289,25 @@ create_board_row (GtmBoard *board)
 }
 
 static GtkWidget *
+create_workbench_row (GtmWorkbenchPage *page)
+{
+  const GtmWorkbenchPageInfo *info = gtm_workbench_page_get_info (page);
+  GtkWidget *box, *image, *label;
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  image = gtk_image_new_from_icon_name (info->icon_name);
+  label = gtk_label_new (_(info->title));
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
+
+  gtk_box_append (GTK_BOX (box), image);
+  gtk_box_append (GTK_BOX (box), label);
+
+  return box;
+}
+
+static GtkWidget *
 create_persona_row (GtmPersona *persona)
 {
   GtkWidget *box, *avatar, *labels, *name, *kind;
@@ -459,6 +481,10 @@ create_sidebar_row (gpointer item,
       child = create_board_row (item);
       add_board_row_dnd (self, row);
     }
+  else if (GTM_IS_WORKBENCH_PAGE (item))
+    {
+      child = create_workbench_row (item);
+    }
   else
     {
       child = create_persona_row (item);
@@ -485,7 +511,12 @@ sidebar_header_func (GtkListBoxRow *row,
       return;
     }
 
-  header = gtk_label_new (GTM_IS_BOARD (item) ? _("Boards") : _("Personas"));
+  if (GTM_IS_BOARD (item))
+    header = gtk_label_new (_("Boards"));
+  else if (GTM_IS_PERSONA (item))
+    header = gtk_label_new (_("Personas"));
+  else
+    header = gtk_label_new (_("Workbench"));
   gtk_label_set_xalign (GTK_LABEL (header), 0.0);
   gtk_widget_add_css_class (header, "heading");
   gtk_widget_add_css_class (header, "dim-label");
@@ -520,6 +551,12 @@ show_item (GtmWindow *self,
       gtm_board_editor_set_board (self->board_editor, NULL, NULL);
       gtm_persona_page_set_persona (self->persona_page, GTM_PERSONA (item));
       gtk_stack_set_visible_child_name (self->content_stack, "persona");
+    }
+  else if (GTM_IS_WORKBENCH_PAGE (item))
+    {
+      gtm_board_editor_set_board (self->board_editor, NULL, NULL);
+      gtm_persona_page_set_persona (self->persona_page, NULL);
+      gtk_stack_set_visible_child (self->content_stack, GTK_WIDGET (item));
     }
   else
     {
@@ -655,6 +692,7 @@ bind_sidebar (GtmWindow *self)
 
   g_list_store_append (sections, gtm_project_get_boards (project));
   g_list_store_append (sections, gtm_project_get_personas (project));
+  g_list_store_append (sections, self->workbench_pages);
   flat = gtk_flatten_list_model_new (G_LIST_MODEL (g_steal_pointer (&sections)));
 
   if (self->sidebar_model != NULL)
@@ -1814,6 +1852,14 @@ action_move_board_down (GSimpleAction *action,
   move_shown_board (GTM_WINDOW (user_data), 1);
 }
 
+static void
+action_links (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  gtm_links_dialog_present (GTM_WINDOW (user_data));
+}
+
 static const GActionEntry win_actions[] = {
   { "save", action_save },
   { "save-as", action_save_as },
@@ -1830,6 +1876,7 @@ static const GActionEntry win_actions[] = {
   { "delete-board", action_delete_board },
   { "move-board-up", action_move_board_up },
   { "move-board-down", action_move_board_down },
+  { "links", action_links },
 };
 
 /* Drag and drop */
@@ -1930,6 +1977,7 @@ gtm_window_dispose (GObject *object)
   if (self->sidebar_model != NULL)
     g_signal_handlers_disconnect_by_func (self->sidebar_model, on_sidebar_items_changed, self);
   g_clear_object (&self->sidebar_model);
+  g_clear_object (&self->workbench_pages);
   g_clear_object (&self->shown);
   g_clear_object (&self->rename_board);
   g_clear_object (&self->delete_toast);
@@ -2094,6 +2142,20 @@ gtm_window_init (GtmWindow *self)
 
   g_signal_connect (self, "notify::application", G_CALLBACK (on_notify_application), NULL);
 
+  {
+    guint n_pages;
+    const GtmWorkbenchPageInfo *infos = gtm_workbench_page_get_infos (&n_pages);
+
+    self->workbench_pages = g_list_store_new (GTM_TYPE_WORKBENCH_PAGE);
+    for (guint i = 0; i < n_pages; i++)
+      {
+        GtkWidget *page = gtm_workbench_page_new (&infos[i]);
+
+        gtk_stack_add_named (self->content_stack, page, infos[i].name);
+        g_list_store_append (self->workbench_pages, page);
+      }
+  }
+
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
                                    G_N_ELEMENTS (win_actions), self);
 
@@ -2189,6 +2251,13 @@ gtm_window_set_document (GtmWindow   *self,
   g_signal_group_set_target (self->document_signals, document);
   g_signal_group_set_target (self->history_signals, gtm_document_get_history (document));
 
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->workbench_pages)); i++)
+    {
+      g_autoptr(GtmWorkbenchPage) page = g_list_model_get_item (G_LIST_MODEL (self->workbench_pages), i);
+
+      gtm_workbench_page_set_project (page, gtm_document_get_project (document));
+    }
+
   bind_sidebar (self);
   update_title (self);
   update_actions (self);
@@ -2256,4 +2325,26 @@ gtm_window_select_board (GtmWindow *self,
   row = gtk_list_box_get_row_at_index (self->sidebar, index);
   if (row != NULL && GTM_IS_BOARD (row_get_item (row)))
     gtk_list_box_select_row (self->sidebar, row);
+}
+
+/* Shows the board @item is on, with @item selected and in view. */
+void
+gtm_window_show_item (GtmWindow *self,
+                      GtmItem   *item)
+{
+  GtmNode *board;
+  guint position;
+
+  g_return_if_fail (GTM_IS_WINDOW (self));
+  g_return_if_fail (GTM_IS_ITEM (item));
+
+  board = gtm_node_get_parent (GTM_NODE (item));
+  if (!GTM_IS_BOARD (board) ||
+      !g_list_store_find (G_LIST_STORE (gtm_project_get_boards (get_project (self))), board, &position))
+    return;
+
+  gtm_window_select_board (self, position);
+  if (self->shown == G_OBJECT (board))
+    gtm_board_view_show_item (self->board_view, item);
+  gtk_window_present (GTK_WINDOW (self));
 }
