@@ -37,6 +37,12 @@ static const GtmWorkbenchPageInfo infos[] = {
     gtm_brief_get_type, gtm_project_get_brief, gtm_brief_form_build },
 };
 
+GtmNode *
+gtm_workbench_page_project_node (GtmProject *project)
+{
+  return GTM_NODE (project);
+}
+
 const GtmWorkbenchPageInfo *
 gtm_workbench_page_get_infos (guint *n_pages)
 {

@@ -45,6 +45,10 @@ void              gtm_workbench_page_set_project  (GtmWorkbenchPage *self,
 GtmProject       *gtm_workbench_page_get_project  (GtmWorkbenchPage *self);
 GtmNode          *gtm_workbench_page_get_node     (GtmWorkbenchPage *self);
 
+/* For GtmWorkbenchPageInfo.get_node: the project itself, for pages on its
+ * lists (segments, competitors). */
+GtmNode          *gtm_workbench_page_project_node (GtmProject      *project);
+
 /* The build functions, one per page, each in its own file. */
 void gtm_brief_form_build       (GtmWorkbenchPage *self, GtmForm *form, AdwPreferencesPage *page);
 
