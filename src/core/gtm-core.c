@@ -20,6 +20,7 @@ gtm_core_init (void)
   g_type_ensure (GTM_TYPE_IMAGE);
   g_type_ensure (GTM_TYPE_CONNECTOR);
   g_type_ensure (GTM_TYPE_FRAME);
+  g_type_ensure (GTM_TYPE_PERSONA_CARD);
   g_type_ensure (GTM_TYPE_PERSONA);
   g_type_ensure (GTM_TYPE_TRAIT);
   g_type_ensure (GTM_TYPE_BRIEF);

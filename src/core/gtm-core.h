@@ -33,6 +33,7 @@
 #include "gtm-node.h"
 #include "gtm-note.h"
 #include "gtm-persona.h"
+#include "gtm-persona-card.h"
 #include "gtm-price-tier.h"
 #include "gtm-pricing.h"
 #include "gtm-project.h"

@@ -1482,7 +1482,7 @@ read_fields (Reader        *reader,
       if (!read_value (reader, pspec, member, &value, error))
         return FALSE;
 
-      if ((pspec->flags & GTM_PARAM_REFERENCE) != 0 &&
+      if ((pspec->flags & (GTM_PARAM_REFERENCE | GTM_PARAM_WEAK)) == GTM_PARAM_REFERENCE &&
           G_VALUE_HOLDS_STRING (&value) &&
           g_value_get_string (&value) != NULL &&
           g_value_get_string (&value)[0] != '\0')
@@ -1808,7 +1808,7 @@ collect_ids (Reader   *reader,
       GParamSpec *pspec = gtm_node_class_get_field (klass, i);
       const char *value;
 
-      if (!(pspec->flags & GTM_PARAM_REFERENCE))
+      if ((pspec->flags & (GTM_PARAM_REFERENCE | GTM_PARAM_WEAK)) != GTM_PARAM_REFERENCE)
         continue;
 
       value = gtm_node_get_string (node, pspec->param_id);

@@ -37,6 +37,7 @@ G_BEGIN_DECLS
 #define GTM_PARAM_REFERENCE (1 << (G_PARAM_USER_SHIFT + 5)) /* string: "" or the id of another node */
 #define GTM_PARAM_MULTILINE (1 << (G_PARAM_USER_SHIFT + 6)) /* string: may hold newlines */
 #define GTM_PARAM_TAG       (1 << (G_PARAM_USER_SHIFT + 7)) /* string: "" or a name in id syntax, not a node's */
+#define GTM_PARAM_WEAK      (1 << (G_PARAM_USER_SHIFT + 8)) /* with REFERENCE: the node may be gone; the id is kept */
 
 #define GTM_NODE_DEFAULT_FLAGS (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | GTM_PARAM_SAVED)
 

@@ -19,9 +19,11 @@
 #include "gtm-image.h"
 #include "gtm-link.h"
 #include "gtm-note.h"
+#include "gtm-persona-card.h"
 #include "gtm-project.h"
 #include "gtm-shape.h"
 #include "gtm-text-box.h"
+#include "gtm-trait.h"
 
 /* Latin text in Cantarell (GNOME's face); Chinese in the first CJK face
  * installed, else whatever fontconfig falls back to. */
@@ -56,6 +58,27 @@
 #define LABEL_PAD_X       6.0
 #define LABEL_PAD_Y       3.0
 #define LABEL_RADIUS      5.0
+
+/* A persona card: a header band in the avatar's colour, the avatar over
+ * its edge, then the persona's text. */
+#define CARD_RADIUS        12.0
+#define CARD_STROKE        1.0
+#define CARD_BROKEN_STROKE 2.0
+#define CARD_PADDING       20.0
+#define CARD_BAND          64.0   /* the header band in the avatar's colour */
+#define CARD_AVATAR        72.0
+#define CARD_AVATAR_TOP    26.0
+#define CARD_AVATAR_RING   3.0
+#define CARD_NAME_SIZE     18.0
+#define CARD_META_SIZE     12.5
+#define CARD_HEADING_SIZE  11.5
+#define CARD_BODY_SIZE     13.0
+#define CARD_POLE_SIZE     11.0
+#define CARD_HEADING_GAP   4.0    /* below a heading */
+#define CARD_SECTION_GAP   14.0   /* between sections */
+#define CARD_TRACK         4.0    /* a personality slider's track */
+#define CARD_KNOB          5.5    /* its dot's radius */
+#define CARD_MAX_BULLETS   3
 
 /* A note's shadow: the note's outline moved down by SHADOW_OFFSET, its edge
  * fading out over 2 × SHADOW_BLUR (a smoothstep, close to a Gaussian blur),
@@ -589,6 +612,8 @@ item_radius (GtmItem       *item,
     return FRAME_RADIUS;
   if (GTM_IS_TEXT_BOX (item))
     return TEXT_BOX_RADIUS;
+  if (GTM_IS_PERSONA_CARD (item))
+    return CARD_RADIUS;
   if (GTM_IS_SHAPE (item) && gtm_shape_get_shape (GTM_SHAPE (item)) == GTM_SHAPE_ROUNDED_RECTANGLE)
     return shape_radius (box);
 
@@ -1062,19 +1087,21 @@ read_png (void          *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
+/* The picture in @bytes, or NULL if it cannot be had; @owner is the node
+ * it belongs to, for the debug log. */
 static cairo_surface_t *
-decode_png (GtmImage *image,
-            GBytes   *bytes)
+decode_png (GtmNode    *owner,
+            GBytes     *bytes,
+            const char *mime_type)
 {
   g_autoptr(GError) error = NULL;
   cairo_surface_t *surface;
   PngReader reader = { 0, };
 
   /* Size limits first, so that no hostile file reaches the decoder. */
-  if (!gtm_image_check_data (bytes, gtm_image_get_mime_type (image), NULL, NULL, &error))
+  if (!gtm_image_check_data (bytes, mime_type, NULL, NULL, &error))
     {
-      g_debug ("Image %s is drawn as a placeholder: %s",
-               gtm_node_get_id (GTM_NODE (image)), error->message);
+      g_debug ("The picture of %s is not drawn: %s", gtm_node_get_id (owner), error->message);
       return NULL;
     }
 
@@ -1082,8 +1109,7 @@ decode_png (GtmImage *image,
   surface = cairo_image_surface_create_from_png_stream (read_png, &reader);
   if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
     {
-      g_debug ("Image %s is drawn as a placeholder: %s",
-               gtm_node_get_id (GTM_NODE (image)),
+      g_debug ("The picture of %s is not drawn: %s", gtm_node_get_id (owner),
                cairo_status_to_string (cairo_surface_status (surface)));
       cairo_surface_destroy (surface);
       return NULL;
@@ -1105,7 +1131,8 @@ get_image_cache (GtmImage *image)
 
   cache = g_new0 (ImageCache, 1);
   cache->bytes = bytes ? g_bytes_ref (bytes) : NULL;
-  cache->surface = bytes ? decode_png (image, bytes) : NULL;
+  cache->surface = bytes ? decode_png (GTM_NODE (image), bytes, gtm_image_get_mime_type (image))
+                        : NULL;
   cache->reduced = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
   g_object_set_qdata_full (G_OBJECT (image), image_cache_quark (), cache, image_cache_free);
 
@@ -1508,6 +1535,686 @@ draw_frame (RenderContext *ctx,
     }
 }
 
+/* Persona cards */
+
+/* Text colours of the card, GNOME's dark and grey. */
+static const GtmColor card_text = { 0x24 / 255.0, 0x1f / 255.0, 0x31 / 255.0, 1 };
+static const GtmColor card_muted = { 0x5e / 255.0, 0x5c / 255.0, 0x64 / 255.0, 1 };
+static const GtmColor card_track = { 0xde / 255.0, 0xdd / 255.0, 0xda / 255.0, 1 };
+static const GtmColor card_broken = { 0xc0 / 255.0, 0x1c / 255.0, 0x28 / 255.0, 1 };
+
+typedef enum
+{
+  CARD_PIECE_TEXT,
+  CARD_PIECE_SLIDER,
+} CardPieceKind;
+
+/* One thing drawn on a card, placed relative to the card's corner. */
+typedef struct
+{
+  CardPieceKind  kind;
+  PangoLayout   *layout;  /* text */
+  GtmColor       color;
+  double         x;
+  double         y;       /* text: its top; slider: the track's middle */
+  double         width;   /* slider */
+  double         value;   /* slider: 0 to 1 */
+} CardPiece;
+
+/* What a card shows, laid out for its size; remade when the card, its
+ * size or anything in the project's content changes (the link generation
+ * counts edits of personas). */
+typedef struct
+{
+  PangoContext    *context;
+  guint64          links;
+  char            *persona_id;
+  double           width;
+  double           height;
+  gboolean         broken;
+  GtmColor         avatar_color;
+  PangoLayout     *initials;   /* NULL when there is a picture, or when broken */
+  GBytes          *avatar;     /* the picture's bytes … */
+  cairo_surface_t *picture;    /* … decoded, or NULL */
+  GArray          *pieces;     /* CardPiece */
+} CardCache;
+
+static void
+card_piece_clear (gpointer data)
+{
+  CardPiece *piece = data;
+
+  g_clear_object (&piece->layout);
+}
+
+static void
+card_cache_free (gpointer data)
+{
+  CardCache *cache = data;
+
+  g_clear_object (&cache->context);
+  g_free (cache->persona_id);
+  g_clear_object (&cache->initials);
+  g_clear_pointer (&cache->avatar, g_bytes_unref);
+  g_clear_pointer (&cache->picture, cairo_surface_destroy);
+  g_array_unref (cache->pieces);
+  g_free (cache);
+}
+
+static GQuark
+card_cache_quark (void)
+{
+  static GQuark quark;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("gtm-render-persona-card");
+
+  return quark;
+}
+
+static const char *
+persona_kind_label (GtmPersonaKind kind)
+{
+  return kind == GTM_PERSONA_KIND_USER ? _("User persona") : _("Buyer persona");
+}
+
+static const char *
+buying_role_label (GtmBuyingRole role)
+{
+  switch (role)
+    {
+    case GTM_BUYING_ROLE_DECISION_MAKER:
+      return _("Decision maker");
+    case GTM_BUYING_ROLE_INFLUENCER:
+      return _("Influencer");
+    case GTM_BUYING_ROLE_CHAMPION:
+      return _("Champion");
+    case GTM_BUYING_ROLE_GATEKEEPER:
+      return _("Gatekeeper");
+    case GTM_BUYING_ROLE_USER:
+      return _("User");
+    case GTM_BUYING_ROLE_NONE:
+    default:
+      return NULL;
+    }
+}
+
+/* Up to two initials, as AdwAvatar shows them: the first letters of the
+ * first and the last word. */
+static char *
+persona_initials (const char *name)
+{
+  g_auto(GStrv) words = g_strsplit_set (name, " \t\n", -1);
+  GString *initials = g_string_new (NULL);
+  const char *first = NULL;
+  const char *last = NULL;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (words[i][0] != '\0')
+      {
+        if (first == NULL)
+          first = words[i];
+        else
+          last = words[i];
+      }
+
+  if (first != NULL)
+    g_string_append_unichar (initials, g_unichar_toupper (g_utf8_get_char (first)));
+  if (last != NULL)
+    g_string_append_unichar (initials, g_unichar_toupper (g_utf8_get_char (last)));
+
+  return g_string_free (initials, FALSE);
+}
+
+/* A layout of @text in the card's face, @width board units wide, at most
+ * @max_lines lines (0: any). */
+static PangoLayout *
+card_layout (const char *text,
+             double      size,
+             gboolean    bold,
+             double      width,
+             int         max_lines)
+{
+  TextState *state = get_text_state ();
+  PangoLayout *layout = pango_layout_new (state->context);
+  PangoFontDescription *font = pango_font_description_copy_static (state->font);
+
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+
+  pango_layout_set_width (layout, MAX (1, (int) floor (width * PANGO_SCALE)));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  /* (Ellipsizing with no height would keep each paragraph to a line.) */
+  if (max_lines > 0)
+    {
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_height (layout, -max_lines);
+    }
+  pango_layout_set_text (layout, text, -1);
+
+  return layout;
+}
+
+static double
+layout_height (PangoLayout *layout)
+{
+  int height;
+
+  pango_layout_get_size (layout, NULL, &height);
+
+  return (double) height / PANGO_SCALE;
+}
+
+static double
+first_line_height (PangoLayout *layout)
+{
+  PangoRectangle logical;
+
+  pango_layout_line_get_extents (pango_layout_get_line_readonly (layout, 0), NULL, &logical);
+
+  return (double) logical.height / PANGO_SCALE;
+}
+
+typedef struct
+{
+  CardCache *cache;
+  double     x;        /* the column's left, relative to the card */
+  double     width;
+  double     y;        /* where the next piece goes */
+  double     bottom;   /* where the column ends */
+  gboolean   full;     /* something did not fit: nothing more goes in */
+} CardFlow;
+
+static void
+flow_add (CardFlow       *flow,
+          PangoLayout    *layout,
+          const GtmColor *color,
+          double          height)
+{
+  CardPiece piece = { CARD_PIECE_TEXT, layout, *color, flow->x, flow->y, 0, 0 };
+
+  g_array_append_val (flow->cache->pieces, piece);
+  flow->y += height;
+}
+
+/* Adds a heading and its text below it, cutting the text with an
+ * ellipsis at the end of the column. Nothing is added unless the heading
+ * and a line of the text fit. */
+static void
+flow_section (CardFlow   *flow,
+              const char *heading,
+              const char *text,
+              gboolean    bullets)
+{
+  PangoLayout *title;
+  PangoLayout *body;
+  double title_height, body_height, room;
+
+  if (flow->full || text == NULL || text[0] == '\0')
+    return;
+
+  title = card_layout (heading, CARD_HEADING_SIZE, TRUE, flow->width, 1);
+  body = card_layout (text, CARD_BODY_SIZE, FALSE, flow->width, 0);
+  if (bullets)
+    {
+      PangoRectangle bullet;
+      PangoTabArray *tabs = pango_tab_array_new (1, FALSE);
+
+      /* Wrapped lines of a bullet line up with its text, after the tab. */
+      pango_layout_set_text (body, "\u2022", -1);
+      pango_layout_get_extents (body, NULL, &bullet);
+      pango_tab_array_set_tab (tabs, 0, PANGO_TAB_LEFT, bullet.width * 2);
+      pango_layout_set_tabs (body, tabs);
+      pango_tab_array_free (tabs);
+      pango_layout_set_indent (body, -bullet.width * 2);
+      pango_layout_set_text (body, text, -1);
+    }
+
+  title_height = layout_height (title);
+  body_height = layout_height (body);
+  room = flow->bottom - flow->y - title_height - CARD_HEADING_GAP;
+
+  if (room < first_line_height (body))
+    {
+      g_object_unref (title);
+      g_object_unref (body);
+      flow->full = TRUE;
+      return;
+    }
+
+  if (body_height > room)
+    {
+      /* Pango ellipsizes the paragraph the height cuts; whole bullets
+       * below it are marked as cut the way note text is. */
+      pango_layout_set_ellipsize (body, PANGO_ELLIPSIZE_END);
+      pango_layout_set_height (body, (int) floor (room * PANGO_SCALE));
+      mark_cut_paragraphs (body, text);
+      body_height = layout_height (body);
+      flow->full = TRUE;
+    }
+
+  flow_add (flow, title, &card_muted, title_height + CARD_HEADING_GAP);
+  flow_add (flow, body, &card_text, body_height + CARD_SECTION_GAP);
+}
+
+/* Up to CARD_MAX_BULLETS non-empty entries of a list field, one bullet a
+ * line, or NULL. */
+static char *
+bullet_list (GtmPersona *persona,
+             guint       slot)
+{
+  const char * const *entries = gtm_node_get_strv (GTM_NODE (persona), slot);
+  GString *text;
+  guint n = 0;
+
+  if (entries == NULL)
+    return NULL;
+
+  text = g_string_new (NULL);
+  for (guint i = 0; entries[i] != NULL && n < CARD_MAX_BULLETS; i++)
+    {
+      g_autofree char *entry = g_strstrip (g_strdup (entries[i]));
+
+      if (entry[0] == '\0')
+        continue;
+      if (n++ > 0)
+        g_string_append_c (text, '\n');
+      /* One paragraph per bullet: its own line breaks become spaces. */
+      g_strdelimit (entry, "\n\r", ' ');
+      g_string_append_printf (text, "\u2022\t%s", entry);
+    }
+
+  if (n == 0)
+    {
+      g_string_free (text, TRUE);
+      return NULL;
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+flow_bullets (CardFlow   *flow,
+              const char *heading,
+              GtmPersona *persona,
+              guint       slot)
+{
+  g_autofree char *text = bullet_list (persona, slot);
+
+  flow_section (flow, heading, text, TRUE);
+}
+
+/* The personality sliders: the two poles above a track with a dot at the
+ * value. Sliders that do not fit whole are left out. */
+static void
+flow_personality (CardFlow   *flow,
+                  GtmPersona *persona)
+{
+  GListModel *traits = gtm_persona_get_personality (persona);
+  guint n = g_list_model_get_n_items (traits);
+  PangoLayout *title;
+  double title_height;
+  gboolean first = TRUE;
+
+  if (flow->full || n == 0)
+    return;
+
+  /* Translators: the heading of a persona's personality sliders on a
+   * persona card */
+  title = card_layout (_("Personality"), CARD_HEADING_SIZE, TRUE, flow->width, 1);
+  title_height = layout_height (title);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtmTrait) trait = g_list_model_get_item (traits, i);
+      PangoLayout *left = card_layout (gtm_trait_get_left (trait), CARD_POLE_SIZE, FALSE,
+                                       flow->width / 2 - 4, 1);
+      PangoLayout *right = card_layout (gtm_trait_get_right (trait), CARD_POLE_SIZE, FALSE,
+                                        flow->width / 2 - 4, 1);
+      double poles = MAX (layout_height (left), layout_height (right));
+      double row = poles + 2 * CARD_KNOB + 4;
+      double value = (double) (gtm_trait_get_value (trait) - GTM_TRAIT_VALUE_MIN) /
+                     (GTM_TRAIT_VALUE_MAX - GTM_TRAIT_VALUE_MIN);
+      CardPiece slider = { CARD_PIECE_SLIDER, NULL, card_track, flow->x, 0,
+                           flow->width, CLAMP (value, 0, 1) };
+
+      if (flow->y + (first ? title_height + CARD_HEADING_GAP : 0) + row > flow->bottom)
+        {
+          g_object_unref (left);
+          g_object_unref (right);
+          flow->full = TRUE;
+          break;
+        }
+
+      if (first)
+        {
+          flow_add (flow, g_steal_pointer (&title), &card_muted, title_height + CARD_HEADING_GAP);
+          first = FALSE;
+        }
+
+      pango_layout_set_alignment (right, PANGO_ALIGN_RIGHT);
+      flow_add (flow, left, &card_muted, 0);
+      flow->x += flow->width / 2 + 4;
+      flow_add (flow, right, &card_muted, poles);
+      flow->x -= flow->width / 2 + 4;
+
+      slider.y = flow->y + CARD_KNOB + 1;
+      g_array_append_val (flow->cache->pieces, slider);
+      flow->y += row - poles;
+    }
+
+  g_clear_object (&title);
+  flow->y += CARD_SECTION_GAP;
+}
+
+/* A centred message on a broken card. */
+static void
+lay_out_broken_card (CardCache  *cache,
+                     const char *message)
+{
+  double width = MAX (1, cache->width - 2 * CARD_PADDING);
+  PangoLayout *layout = card_layout (message, CARD_BODY_SIZE + 2, TRUE, width, 3);
+  double height = layout_height (layout);
+  CardPiece piece = { CARD_PIECE_TEXT, layout, card_broken, CARD_PADDING,
+                      MAX (0, (cache->height - height) / 2), 0, 0 };
+
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  g_array_append_val (cache->pieces, piece);
+}
+
+static void
+lay_out_card (CardCache  *cache,
+              GtmPersona *persona)
+{
+  const char *name = gtm_persona_get_name (persona);
+  const char *job_title = gtm_persona_get_job_title (persona);
+  const char *kind = persona_kind_label (gtm_persona_get_kind (persona));
+  double text_x = CARD_PADDING + CARD_AVATAR + 14;
+  CardFlow flow = { cache, text_x, MAX (1, cache->width - text_x - CARD_PADDING),
+                    CARD_BAND + 6, cache->height - CARD_PADDING, FALSE };
+  g_autofree char *meta = NULL;
+  PangoLayout *layout;
+
+  if (!parse_color (gtm_persona_get_avatar_color (persona), &cache->avatar_color))
+    cache->avatar_color = (GtmColor) { 0x35 / 255.0, 0x84 / 255.0, 0xe4 / 255.0, 1 };
+
+  if (cache->avatar != NULL)
+    cache->picture = decode_png (GTM_NODE (persona), cache->avatar, "image/png");
+  if (cache->picture == NULL)
+    {
+      g_autofree char *initials = persona_initials (name);
+
+      cache->initials = card_layout (initials, CARD_AVATAR * 0.4, TRUE, CARD_AVATAR, 1);
+      pango_layout_set_alignment (cache->initials, PANGO_ALIGN_CENTER);
+    }
+
+  /* Beside the avatar: the name, then the kind and the job title. */
+  /* Translators: shown for a persona without a name */
+  layout = card_layout (name[0] != '\0' ? name : _("Unnamed Persona"),
+                        CARD_NAME_SIZE, TRUE, flow.width, 2);
+  flow_add (&flow, layout, &card_text, layout_height (layout) + 2);
+
+  if (job_title != NULL && job_title[0] != '\0')
+    /* Translators: a persona's kind and job title, e.g. “Buyer persona · CMO” */
+    meta = g_strdup_printf (_("%s · %s"), kind, job_title);
+  layout = card_layout (meta ? meta : kind, CARD_META_SIZE, FALSE, flow.width, 2);
+  flow_add (&flow, layout, &card_muted, layout_height (layout));
+
+  /* Below, across the card. */
+  flow.x = CARD_PADDING;
+  flow.width = MAX (1, cache->width - 2 * CARD_PADDING);
+  flow.y = MAX (flow.y, CARD_AVATAR_TOP + CARD_AVATAR) + CARD_SECTION_GAP + 4;
+
+  if (gtm_persona_get_kind (persona) == GTM_PERSONA_KIND_BUYER)
+    {
+      flow_section (&flow, _("Role in the buying group"),
+                    buying_role_label (gtm_persona_get_buying_role (persona)), FALSE);
+      flow_bullets (&flow, _("Goals"), persona, GTM_PERSONA_SLOT_GOALS);
+      flow_bullets (&flow, _("Challenges"), persona, GTM_PERSONA_SLOT_CHALLENGES);
+    }
+  else
+    {
+      flow_bullets (&flow, _("Jobs to be done"), persona, GTM_PERSONA_SLOT_JOBS);
+      flow_bullets (&flow, _("Pains"), persona, GTM_PERSONA_SLOT_PAINS);
+      flow_bullets (&flow, _("Gains"), persona, GTM_PERSONA_SLOT_GAINS);
+    }
+
+  flow_personality (&flow, persona);
+}
+
+static CardCache *
+get_card_cache (GtmPersonaCard *card,
+                const GtmRect  *box)
+{
+  TextState *state = get_text_state ();
+  GtmNode *root = gtm_node_get_root (GTM_NODE (card));
+  guint64 links = GTM_IS_PROJECT (root) ? gtm_link_get_generation (GTM_PROJECT (root)) : 0;
+  const char *persona_id = gtm_persona_card_get_persona_id (card);
+  CardCache *cache = g_object_get_qdata (G_OBJECT (card), card_cache_quark ());
+  GtmPersona *persona;
+
+  if (cache != NULL &&
+      cache->context == state->context &&
+      cache->links == links &&
+      cache->width == box->width &&
+      cache->height == box->height &&
+      g_strcmp0 (cache->persona_id, persona_id) == 0)
+    return cache;
+
+  cache = g_new0 (CardCache, 1);
+  cache->context = g_object_ref (state->context);
+  cache->links = links;
+  cache->persona_id = g_strdup (persona_id);
+  cache->width = box->width;
+  cache->height = box->height;
+  cache->pieces = g_array_new (FALSE, TRUE, sizeof (CardPiece));
+  g_array_set_clear_func (cache->pieces, card_piece_clear);
+
+  persona = gtm_persona_card_get_persona (card);
+  if (persona != NULL)
+    {
+      GBytes *avatar = gtm_persona_get_avatar (persona);
+
+      cache->avatar = avatar ? g_bytes_ref (avatar) : NULL;
+      lay_out_card (cache, persona);
+    }
+  else
+    {
+      cache->broken = TRUE;
+      /* Translators: on a persona card whose persona was deleted */
+      lay_out_broken_card (cache, persona_id[0] != '\0' ? _("Persona deleted")
+      /* Translators: on a persona card that shows no persona */
+                                                        : _("No persona"));
+    }
+
+  g_object_set_qdata_full (G_OBJECT (card), card_cache_quark (), cache, card_cache_free);
+
+  return cache;
+}
+
+static void
+draw_card_avatar (RenderContext   *ctx,
+                  CardCache       *cache,
+                  const GtmRect   *box,
+                  gboolean         text)
+{
+  cairo_t *cr = ctx->cr;
+  double cx = box->x + CARD_PADDING + CARD_AVATAR / 2;
+  double cy = box->y + CARD_AVATAR_TOP + CARD_AVATAR / 2;
+  double r = CARD_AVATAR / 2;
+
+  /* A white ring parts the avatar from the band. */
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, cx, cy, r + CARD_AVATAR_RING, 0, 2 * G_PI);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_fill (cr);
+
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
+
+  if (cache->picture != NULL)
+    {
+      double iw = cairo_image_surface_get_width (cache->picture);
+      double ih = cairo_image_surface_get_height (cache->picture);
+      double cover = CARD_AVATAR / MIN (iw, ih);
+
+      /* The picture covers the circle, centred, cut to it. */
+      cairo_save (cr);
+      cairo_clip (cr);
+      cairo_translate (cr, cx - iw * cover / 2, cy - ih * cover / 2);
+      cairo_scale (cr, cover, cover);
+      cairo_set_source_surface (cr, cache->picture, 0, 0);
+      cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
+      cairo_paint (cr);
+      cairo_restore (cr);
+      return;
+    }
+
+  set_source_color (cr, &cache->avatar_color, 1.0);
+  cairo_fill (cr);
+
+  if (text && cache->initials != NULL)
+    {
+      const GtmColor *c = &cache->avatar_color;
+      double light = 0.2126 * c->red + 0.7152 * c->green + 0.0722 * c->blue;
+
+      /* White initials, dark ones on a light colour. */
+      if (light > 0.65)
+        set_source_color (cr, &card_text, 1.0);
+      else
+        cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_move_to (cr, cx - r, cy - layout_height (cache->initials) / 2);
+      pango_cairo_show_layout (cr, cache->initials);
+    }
+}
+
+/* Far away, each line of text is a grey bar. */
+static void
+draw_layout_bars (cairo_t        *cr,
+                  PangoLayout    *layout,
+                  double          x,
+                  double          y,
+                  const GtmColor *color)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+
+  do
+    {
+      PangoRectangle ink;
+
+      pango_layout_iter_get_line_extents (iter, &ink, NULL);
+      if (ink.width > 0)
+        cairo_rectangle (cr,
+                         x + (double) ink.x / PANGO_SCALE,
+                         y + (double) ink.y / PANGO_SCALE,
+                         (double) ink.width / PANGO_SCALE,
+                         (double) ink.height / PANGO_SCALE);
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+
+  set_source_color (cr, color, 0.35);
+  cairo_fill (cr);
+}
+
+static void
+draw_persona_card (RenderContext *ctx,
+                   GtmItem       *item,
+                   const GtmRect *box)
+{
+  cairo_t *cr = ctx->cr;
+  CardCache *cache = get_card_cache (GTM_PERSONA_CARD (item), box);
+  gboolean text = ctx->no_text ? FALSE : TRUE;
+  gboolean bars = !ctx->vector && CARD_BODY_SIZE * ctx->scale < LOD_TEXT_PX;
+  GtmColor fill, stroke;
+
+  rounded_rectangle (ctx, box->x, box->y, box->width, box->height, CARD_RADIUS);
+  if (parse_color (gtm_item_get_fill (item), &fill))
+    {
+      set_source_color (cr, &fill, 1.0);
+      cairo_fill_preserve (cr);
+    }
+
+  if (cache->broken)
+    {
+      cairo_new_path (cr);
+      rounded_rectangle (ctx, box->x + CARD_BROKEN_STROKE / 2, box->y + CARD_BROKEN_STROKE / 2,
+                         box->width - CARD_BROKEN_STROKE, box->height - CARD_BROKEN_STROKE,
+                         CARD_RADIUS - CARD_BROKEN_STROKE / 2);
+      set_source_color (cr, &card_broken, 1.0);
+      cairo_set_line_width (cr, CARD_BROKEN_STROKE);
+      cairo_set_dash (cr, (double[]) { 8, 5 }, 2, 0);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+    }
+  else
+    {
+      /* The band and the avatar, inside the card's rounded outline. */
+      cairo_save (cr);
+      cairo_clip (cr);
+      cairo_rectangle (cr, box->x, box->y, box->width, MIN (CARD_BAND, box->height));
+      set_source_color (cr, &cache->avatar_color, 1.0);
+      cairo_fill (cr);
+      draw_card_avatar (ctx, cache, box, text && !bars);
+      cairo_restore (cr);
+
+      if (parse_color (gtm_item_get_stroke (item), &stroke))
+        {
+          rounded_rectangle (ctx, box->x + CARD_STROKE / 2, box->y + CARD_STROKE / 2,
+                             box->width - CARD_STROKE, box->height - CARD_STROKE,
+                             CARD_RADIUS - CARD_STROKE / 2);
+          set_source_color (cr, &stroke, 1.0);
+          cairo_set_line_width (cr, CARD_STROKE);
+          cairo_stroke (cr);
+        }
+    }
+  cairo_new_path (cr);
+
+  /* What does not fit the card is cut at its edges. */
+  cairo_save (cr);
+  cairo_rectangle (cr, box->x, box->y, box->width, box->height);
+  cairo_clip (cr);
+
+  for (guint i = 0; i < cache->pieces->len; i++)
+    {
+      CardPiece *piece = &g_array_index (cache->pieces, CardPiece, i);
+      double x = box->x + piece->x;
+      double y = box->y + piece->y;
+
+      if (piece->kind == CARD_PIECE_SLIDER)
+        {
+          double knob = x + CARD_KNOB + piece->value * (piece->width - 2 * CARD_KNOB);
+
+          rounded_rectangle (ctx, x, y - CARD_TRACK / 2, piece->width, CARD_TRACK, CARD_TRACK / 2);
+          set_source_color (cr, &piece->color, 1.0);
+          cairo_fill (cr);
+
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, knob, y, CARD_KNOB + 1.5, 0, 2 * G_PI);
+          cairo_set_source_rgb (cr, 1, 1, 1);
+          cairo_fill (cr);
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, knob, y, CARD_KNOB, 0, 2 * G_PI);
+          set_source_color (cr, &cache->avatar_color, 1.0);
+          cairo_fill (cr);
+        }
+      else if (!text)
+        continue;
+      else if (bars)
+        draw_layout_bars (cr, piece->layout, x, y, &piece->color);
+      else
+        {
+          set_source_color (cr, &piece->color, 1.0);
+          cairo_move_to (cr, x, y);
+          pango_cairo_show_layout (cr, piece->layout);
+        }
+    }
+
+  cairo_restore (cr);
+}
+
 /* Far away, a small item is a dot of its colour. */
 static void
 draw_item_simplified (RenderContext *ctx,
@@ -1553,6 +2260,8 @@ draw_item (RenderContext *ctx,
     draw_image (ctx, item, &box);
   else if (GTM_IS_FRAME (item))
     draw_frame (ctx, item, &box);
+  else if (GTM_IS_PERSONA_CARD (item))
+    draw_persona_card (ctx, item, &box);
   else
     draw_text_box (ctx, item, &box);
 }
@@ -1597,6 +2306,8 @@ gtm_render_item_bounds (GtmBoard *board,
     pad = FRAME_STROKE / 2;
   else if (GTM_IS_IMAGE (item))
     pad = IMAGE_STROKE / 2;
+  else if (GTM_IS_PERSONA_CARD (item))
+    pad = 0;
   else
     pad = TEXT_BOX_STROKE / 2;
 
@@ -1745,7 +2456,7 @@ gtm_render_item_text_area (GtmBoard *board,
 
   *area = (GtmRect) { 0, 0, 0, 0 };
 
-  if (GTM_IS_IMAGE (item))
+  if (GTM_IS_IMAGE (item) || GTM_IS_PERSONA_CARD (item))
     return FALSE;
 
   if (GTM_IS_CONNECTOR (item))

@@ -116,7 +116,8 @@ assert_copy_of (GtmItem    *copy,
         g_assert_cmpfloat (g_value_get_double (a), ==, g_value_get_double (b) + dx);
       else if (is_field (pspec, "y"))
         g_assert_cmpfloat (g_value_get_double (a), ==, g_value_get_double (b) + dy);
-      else if ((pspec->flags & GTM_PARAM_REFERENCE) && ids != NULL)
+      else if ((pspec->flags & (GTM_PARAM_REFERENCE | GTM_PARAM_WEAK)) == GTM_PARAM_REFERENCE &&
+               ids != NULL)
         g_assert_cmpstr (g_value_get_string (a), ==,
                          g_hash_table_lookup (ids, g_value_get_string (b)));
       else if (!values_equal (pspec, a, b))
@@ -226,6 +227,8 @@ make_rich_board (GtmProject *project)
   GtmItem *shape = gtm_shape_new (GTM_SHAPE_ELLIPSE, 300, 60, 120.5, 80.25);
   GtmItem *frame = gtm_frame_new (80, 20, 600, 500, "市场 Market");
   GtmItem *image = gtm_image_new (520, 300, 70, 50, png);
+  /* A persona of another project: copies keep the id and show it missing. */
+  GtmItem *card = gtm_persona_card_new (700, 40, "persona-elsewhere");
   GtmItem *joins, *leads;
 
   g_object_set (note, "bold", TRUE, "font-size", 22.5, "align", GTM_ALIGN_END,
@@ -246,6 +249,7 @@ make_rich_board (GtmProject *project)
   add (board, image);
   add (board, joins);
   add (board, leads);
+  add (board, card);
 
   return board;
 }

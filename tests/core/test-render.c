@@ -22,9 +22,14 @@
 #include "gtm-connector.h"
 #include "gtm-frame.h"
 #include "gtm-image.h"
+#include "gtm-format.h"
 #include "gtm-note.h"
+#include "gtm-persona-card.h"
+#include "gtm-project.h"
+#include "gtm-scene.h"
 #include "gtm-shape.h"
 #include "gtm-text-box.h"
+#include "gtm-trait.h"
 
 #define WHITE "#ffffff"
 
@@ -32,6 +37,7 @@ typedef struct
 {
   GtmBoard   *board;
   GtmHistory *history;
+  GtmProject *project;  /* for persona cards */
 } Fixture;
 
 static void
@@ -1283,6 +1289,354 @@ test_to_surface_capped (Fixture       *f,
   cairo_surface_destroy (surface);
 }
 
+/* Persona cards: on a board of a project, showing one of its personas. */
+
+#define CARD_GREEN "#26a269"
+#define CARD_RED   "#c01c28"
+#define CARD_DARK  "#241f31"
+
+static void
+card_set_up (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->project = gtm_project_new ("Lighthouse");
+  f->board = g_object_ref (gtm_project_add_board (f->project, 0, NULL, &error));
+  g_assert_no_error (error);
+  f->history = g_object_ref (gtm_project_get_history (f->project));
+  gtm_history_set (f->history, GTM_NODE (f->board), "background", WHITE, NULL);
+}
+
+static void
+card_tear_down (Fixture       *f,
+                gconstpointer  data)
+{
+  fixture_tear_down (f, data);
+  g_clear_object (&f->project);
+}
+
+/* Adds a persona to the project through the history. */
+static GtmPersona *
+add_persona (Fixture        *f,
+             GtmPersonaKind  kind,
+             const char     *name)
+{
+  g_autoptr(GtmPersona) persona = gtm_persona_new (kind, name);
+  GListModel *personas = gtm_project_get_personas (f->project);
+
+  gtm_history_insert (f->history, GTM_NODE (f->project), "personas",
+                      g_list_model_get_n_items (personas), GTM_NODE (persona));
+
+  return persona;
+}
+
+static GtmPersona *
+add_buyer (Fixture *f)
+{
+  const char *goals[] = { "Grow the pipeline by 30%", "Prove marketing's return", NULL };
+  const char *challenges[] = { "Too many tools", NULL };
+  GtmPersona *persona = add_persona (f, GTM_PERSONA_KIND_BUYER, "Ada Lovelace");
+
+  gtm_history_set (f->history, GTM_NODE (persona),
+                   "avatar-color", CARD_GREEN,
+                   "job-title", "CMO",
+                   "buying-role", GTM_BUYING_ROLE_DECISION_MAKER,
+                   "goals", goals,
+                   "challenges", challenges,
+                   NULL);
+
+  return persona;
+}
+
+/* Pixels within @tolerance of @color in the card of 320 × 400 at (20, 20),
+ * rendered 360 × 440. */
+static guint
+count_in_card (cairo_surface_t *surface,
+               const char      *color,
+               double           tolerance)
+{
+  return count_color (surface, color, tolerance, 20, 20, 320, 400);
+}
+
+static void
+test_persona_card (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtmPersona *persona = add_buyer (f);
+  GtmItem *card = add (f, gtm_persona_card_new (20, 20, gtm_node_get_id (GTM_NODE (persona))));
+  cairo_surface_t *surface;
+  GtmRect bounds;
+
+  g_assert_true (gtm_persona_card_get_persona (GTM_PERSONA_CARD (card)) == persona);
+  g_assert_cmpfloat (gtm_item_get_width (card), ==, GTM_PERSONA_CARD_WIDTH);
+  g_assert_cmpfloat (gtm_item_get_height (card), ==, GTM_PERSONA_CARD_HEIGHT);
+
+  surface = render (f, 360, 440);
+  /* The header band, in the avatar's colour, right of the avatar. */
+  assert_pixel (surface, 200, 40, CARD_GREEN);
+  assert_pixel (surface, 330, 70, CARD_GREEN);
+  /* The card's white body, inside a light grey border, on the board. */
+  assert_pixel (surface, 330, 410, WHITE);
+  g_assert_cmpfloat (luminance (pixel_at (surface, 20, 250)), <, 0.95);
+  g_assert_cmpfloat (luminance (pixel_at (surface, 20, 250)), >, 0.7);
+  assert_pixel (surface, 10, 250, WHITE);
+  assert_pixel (surface, 350, 250, WHITE);
+  /* The avatar: a circle in the colour with white initials, left of the
+   * band's end, reaching below it. */
+  assert_pixel (surface, 76 - 25, 82 + 20, CARD_GREEN);
+  g_assert_cmpuint (count_color (surface, WHITE, 0.15, 60, 70, 32, 24), >, 10);
+  /* The name and the kind beside it, the sections below: dark text. */
+  g_assert_cmpuint (count_color (surface, CARD_DARK, 0.3, 118, 86, 200, 30), >, 40);
+  g_assert_cmpuint (count_color (surface, CARD_DARK, 0.3, 40, 140, 280, 200), >, 150);
+  /* Not broken. */
+  g_assert_cmpuint (count_in_card (surface, CARD_RED, 0.3), ==, 0);
+  cairo_surface_destroy (surface);
+
+  /* Nothing is drawn outside the box; it has no text to edit. */
+  gtm_render_item_bounds (f->board, card, &bounds);
+  g_assert_cmpfloat (bounds.x, >=, 18);
+  g_assert_cmpfloat (bounds.x + bounds.width, <=, 342);
+  g_assert_false (gtm_render_item_text_area (f->board, card, &bounds));
+}
+
+/* Shows the user persona's own sections, in Chinese too. */
+static void
+test_persona_card_user_chinese (Fixture       *f,
+                                gconstpointer  data)
+{
+  const char *jobs[] = { "每周向团队汇报营销效果", "快速搭建活动页面", NULL };
+  const char *pains[] = { "数据分散在多个工具里", NULL };
+  GtmPersona *persona = add_persona (f, GTM_PERSONA_KIND_USER, "王芳");
+  cairo_surface_t *surface;
+
+  gtm_history_set (f->history, GTM_NODE (persona),
+                   "avatar-color", "#e66100", "job-title", "市场运营经理",
+                   "jobs", jobs, "pains", pains, NULL);
+  add (f, gtm_persona_card_new (20, 20, gtm_node_get_id (GTM_NODE (persona))));
+
+  surface = render (f, 360, 440);
+  assert_pixel (surface, 200, 40, "#e66100");
+  g_assert_cmpuint (count_color (surface, CARD_DARK, 0.3, 118, 86, 200, 30), >, 40);
+  g_assert_cmpuint (count_color (surface, CARD_DARK, 0.3, 40, 140, 280, 200), >, 150);
+  cairo_surface_destroy (surface);
+}
+
+/* A card whose persona is gone is drawn broken, and files keep it. */
+static void
+test_persona_card_broken (Fixture       *f,
+                          gconstpointer  data)
+{
+  GtmPersona *persona = add_buyer (f);
+  GtmItem *card = add (f, gtm_persona_card_new (20, 20, gtm_node_get_id (GTM_NODE (persona))));
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface;
+
+  gtm_project_remove_persona (f->project, GTM_NODE (persona));
+  g_assert_null (gtm_persona_card_get_persona (GTM_PERSONA_CARD (card)));
+
+  surface = render (f, 360, 440);
+  /* A dashed red outline: red on each edge, with gaps. */
+  g_assert_cmpuint (count_color (surface, CARD_RED, 0.35, 40, 19, 280, 4), >, 100);
+  g_assert_cmpuint (count_color (surface, CARD_RED, 0.35, 40, 19, 280, 4), <, 280 * 3);
+  g_assert_cmpuint (count_color (surface, CARD_RED, 0.35, 19, 40, 4, 360), >, 100);
+  /* “Persona deleted” in the middle; no band. */
+  g_assert_cmpuint (count_color (surface, CARD_RED, 0.35, 40, 200, 280, 40), >, 40);
+  g_assert_cmpuint (count_in_card (surface, CARD_GREEN, 0.1), ==, 0);
+  cairo_surface_destroy (surface);
+
+  /* The project saves and reads back with the card as it is. */
+  g_assert_true (gtm_format_validate (f->project, &error));
+  g_assert_no_error (error);
+
+  /* Undo brings the persona, and the card, back. */
+  g_assert_true (gtm_history_undo (f->history));
+  surface = render (f, 360, 440);
+  assert_pixel (surface, 200, 40, CARD_GREEN);
+  g_assert_cmpuint (count_in_card (surface, CARD_RED, 0.3), ==, 0);
+  cairo_surface_destroy (surface);
+}
+
+/* The card follows the persona's edits, and their undo, in plain renders
+ * and in the canvas's kept picture. */
+static void
+test_persona_card_follows_persona (Fixture       *f,
+                                   gconstpointer  data)
+{
+  GtmPersona *persona = add_buyer (f);
+  g_autoptr(GtmScene) scene = NULL;
+  cairo_surface_t *before, *after, *undone, *picture;
+  g_autofree guint8 *kept = NULL;
+  GtmViewport viewport;
+  gboolean damaged;
+  gsize size;
+  Ink ink;
+
+  add (f, gtm_persona_card_new (20, 20, gtm_node_get_id (GTM_NODE (persona))));
+  gtm_viewport_init (&viewport);
+  scene = gtm_scene_new (f->board);
+  picture = gtm_scene_render (scene, &viewport, 360, 440, 1, &damaged);
+  size = (gsize) cairo_image_surface_get_stride (picture) * 440;
+  kept = g_memdup2 (cairo_image_surface_get_data (picture), size);
+  gtm_scene_render (scene, &viewport, 360, 440, 1, &damaged);
+  g_assert_false (damaged);
+
+  before = render (f, 360, 440);
+  gtm_history_set (f->history, GTM_NODE (persona), "name", "Grace Hopper", NULL);
+  after = render (f, 360, 440);
+  ink = diff_in (before, after, 0.1, 0, 0, 360, 440);
+  /* The name and the avatar's initials changed, nothing below them. */
+  g_assert_cmpuint (ink.n, >, 40);
+  g_assert_cmpuint (diff_in (before, after, 0.1, 118, 86, 200, 30).n, >, 40);
+  g_assert_cmpint (ink.y1, >=, 46);
+  g_assert_cmpint (ink.y2, <, 130);
+
+  picture = gtm_scene_render (scene, &viewport, 360, 440, 1, &damaged);
+  g_assert_true (damaged);
+  g_assert_true (memcmp (kept, cairo_image_surface_get_data (picture), size) != 0);
+
+  g_assert_true (gtm_history_undo (f->history));
+  undone = render (f, 360, 440);
+  g_assert_cmpuint (diff (before, undone, 0).n, ==, 0);
+  picture = gtm_scene_render (scene, &viewport, 360, 440, 1, &damaged);
+  g_assert_true (damaged);
+  g_assert_true (memcmp (kept, cairo_image_surface_get_data (picture), size) == 0);
+
+  /* A new colour repaints the band. */
+  gtm_history_set (f->history, GTM_NODE (persona), "avatar-color", "#1c71d8", NULL);
+  cairo_surface_destroy (after);
+  after = render (f, 360, 440);
+  assert_pixel (after, 200, 40, "#1c71d8");
+
+  cairo_surface_destroy (before);
+  cairo_surface_destroy (after);
+  cairo_surface_destroy (undone);
+}
+
+/* Personality sliders: the dot sits at the value, between the poles. */
+static void
+test_persona_card_personality (Fixture       *f,
+                               gconstpointer  data)
+{
+  GtmPersona *persona = add_buyer (f);
+  g_autoptr(GtmTrait) trait = gtm_trait_new ("Introvert", "Extrovert", 0);
+  cairo_surface_t *surface;
+
+  add (f, gtm_persona_card_new (20, 20, gtm_node_get_id (GTM_NODE (persona))));
+  gtm_history_insert (f->history, GTM_NODE (persona), "personality", 0, GTM_NODE (trait));
+
+  /* Below the band, the avatar's colour is only the dot. */
+  surface = render (f, 360, 440);
+  g_assert_cmpuint (count_color (surface, CARD_GREEN, 0.1, 20, 200, 80, 220), >, 30);
+  g_assert_cmpuint (count_color (surface, CARD_GREEN, 0.1, 260, 200, 80, 220), ==, 0);
+  cairo_surface_destroy (surface);
+
+  gtm_history_set (f->history, GTM_NODE (trait), "value", 100, NULL);
+  surface = render (f, 360, 440);
+  g_assert_cmpuint (count_color (surface, CARD_GREEN, 0.1, 20, 200, 80, 220), ==, 0);
+  g_assert_cmpuint (count_color (surface, CARD_GREEN, 0.1, 260, 200, 80, 220), >, 30);
+  cairo_surface_destroy (surface);
+}
+
+/* Text that does not fit is cut at the card's bottom, never drawn past. */
+static void
+test_persona_card_long_text (Fixture       *f,
+                             gconstpointer  data)
+{
+  const char *goals[] = {
+    "Build a repeatable, measurable pipeline that sales trusts, with every campaign "
+    "traced from the first touch to closed revenue across all regions and segments",
+    "Consolidate the marketing stack into fewer tools that the whole team can use "
+    "without waiting for operations to build every report by hand each quarter",
+    "Hire and onboard a product marketing team that owns launches end to end",
+    NULL
+  };
+  GtmPersona *persona = add_buyer (f);
+  cairo_surface_t *surface;
+
+  gtm_history_set (f->history, GTM_NODE (persona), "goals", goals, "challenges", goals, NULL);
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autoptr(GtmTrait) trait = gtm_trait_new ("Cautious", "Bold", 50);
+
+      gtm_history_insert (f->history, GTM_NODE (persona), "personality", i, GTM_NODE (trait));
+    }
+  add (f, gtm_persona_card_new (20, 20, gtm_node_get_id (GTM_NODE (persona))));
+
+  surface = render (f, 360, 500);
+  /* Text reaches down to the bottom padding… */
+  g_assert_cmpuint (count_color (surface, CARD_DARK, 0.3, 40, 360, 280, 40), >, 40);
+  /* …and the board below the card is untouched. */
+  g_assert_cmpuint (count_color (surface, WHITE, 0, 0, 422, 360, 78), ==, 360 * 78);
+  cairo_surface_destroy (surface);
+}
+
+/* Cards, and cards whose persona is gone, go through files and the
+ * clipboard's fragments unchanged. */
+static void
+test_persona_card_round_trip (Fixture       *f,
+                              gconstpointer  data)
+{
+  GtmPersona *persona = add_buyer (f);
+  const char *id = gtm_node_get_id (GTM_NODE (persona));
+  GtmItem *items[2];
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) fragment = NULL;
+  g_autoptr(GtmProject) copy = NULL;
+  g_autoptr(GPtrArray) pasted = NULL;
+  g_autoptr(GtmBoard) board = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *copied;
+
+  items[0] = add (f, gtm_persona_card_new (20, 20, id));
+  items[1] = add (f, gtm_persona_card_new (400, 20, "persona-gone"));
+  set (f, items[0], "width", 280.0);
+
+  bytes = gtm_format_write_bytes (f->project);
+  copy = gtm_format_read_bytes (bytes, &error);
+  g_assert_no_error (error);
+
+  board = g_list_model_get_item (gtm_project_get_boards (copy), 0);
+  copied = gtm_board_get_items (board);
+  g_assert_cmpuint (g_list_model_get_n_items (copied), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GtmItem) item = g_list_model_get_item (copied, i);
+
+      g_assert_true (GTM_IS_PERSONA_CARD (item));
+      g_assert_cmpstr (gtm_node_get_id (GTM_NODE (item)), ==, gtm_node_get_id (GTM_NODE (items[i])));
+      g_assert_cmpstr (gtm_persona_card_get_persona_id (GTM_PERSONA_CARD (item)), ==,
+                       gtm_persona_card_get_persona_id (GTM_PERSONA_CARD (items[i])));
+      g_assert_cmpfloat (gtm_item_get_width (item), ==, gtm_item_get_width (items[i]));
+      if (i == 0)
+        g_assert_cmpstr (gtm_node_get_id (GTM_NODE (gtm_persona_card_get_persona (GTM_PERSONA_CARD (item)))),
+                         ==, id);
+      else
+        g_assert_null (gtm_persona_card_get_persona (GTM_PERSONA_CARD (item)));
+    }
+
+  /* Copied without their persona, the cards paste. */
+  fragment = gtm_format_write_items (items, G_N_ELEMENTS (items));
+  pasted = gtm_format_read_items (fragment, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pasted->len, ==, 2);
+  g_assert_cmpstr (gtm_persona_card_get_persona_id (GTM_PERSONA_CARD (g_ptr_array_index (pasted, 0))),
+                   ==, id);
+
+  /* A reference that may dangle still has to be an id. */
+  {
+    g_autoptr(GString) text = g_string_new_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+    g_autoptr(GBytes) bad = NULL;
+    g_autoptr(GtmProject) refused = NULL;
+
+    g_assert_cmpuint (g_string_replace (text, "\"persona-gone\"", "\"persona gone\"", 1), ==, 1);
+    bad = g_bytes_new (text->str, text->len);
+    refused = gtm_format_read_bytes (bad, &error);
+    g_assert_error (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_INVALID);
+    g_assert_null (refused);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1317,6 +1671,17 @@ main (int   argc,
   ADD ("/render/to-surface", test_to_surface);
   ADD ("/render/to-surface/empty", test_to_surface_empty);
   ADD ("/render/to-surface/capped", test_to_surface_capped);
+
+#define ADD_CARD(path, func) \
+  g_test_add (path, Fixture, NULL, card_set_up, func, card_tear_down)
+
+  ADD_CARD ("/render/persona-card", test_persona_card);
+  ADD_CARD ("/render/persona-card/user-chinese", test_persona_card_user_chinese);
+  ADD_CARD ("/render/persona-card/broken", test_persona_card_broken);
+  ADD_CARD ("/render/persona-card/follows-persona", test_persona_card_follows_persona);
+  ADD_CARD ("/render/persona-card/personality", test_persona_card_personality);
+  ADD_CARD ("/render/persona-card/long-text", test_persona_card_long_text);
+  ADD_CARD ("/render/persona-card/round-trip", test_persona_card_round_trip);
 
   return g_test_run ();
 }
