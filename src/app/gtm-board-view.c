@@ -14,6 +14,7 @@
 #include "gtm-board-view.h"
 #include "gtm-core.h"
 #include "gtm-image-import.h"
+#include "gtm-link-chooser.h"
 #include "gtm-window.h"
 
 /* Space around the items when fitting a board into the view. */
@@ -106,6 +107,8 @@ struct _GtmBoardView
   GtmItem         *edited;
   gboolean         edited_is_new;
   double           edited_zoom;   /* the zoom the editor's font is set for */
+  /* The popover to insert a linked field into the edited text. */
+  GtkWidget       *link_chooser;
 
   guint            n_draws;
   gboolean         print_frame_times;
@@ -779,7 +782,9 @@ end_text_editing_idle (gpointer data)
 {
   GtmBoardView *self = data;
 
-  if (self->edited != NULL && self->text_view != NULL && !gtk_widget_has_focus (self->text_view))
+  /* The linked field chooser takes the focus for a while. */
+  if (self->edited != NULL && self->text_view != NULL && !gtk_widget_has_focus (self->text_view) &&
+      (self->link_chooser == NULL || !gtk_widget_get_visible (self->link_chooser)))
     end_text_editing (self);
 
   return G_SOURCE_REMOVE;
@@ -791,6 +796,112 @@ on_editor_focus_leave_deferred (GtmBoardView *self)
   /* A focus change inside a press (a click on the canvas) ends editing
    * from the press handler itself; elsewhere, once the focus settled. */
   g_idle_add_full (G_PRIORITY_DEFAULT, end_text_editing_idle, g_object_ref (self), g_object_unref);
+}
+
+/* Linked fields */
+
+static GMenuModel *
+create_editor_menu (void)
+{
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GMenuItem) item = g_menu_item_new (_("_Insert Linked Field…"), "canvas.insert-link");
+
+  g_menu_item_set_attribute (item, "accel", "s", "<Control>k");
+  g_menu_append_item (menu, item);
+
+  return G_MENU_MODEL (menu);
+}
+
+static GtmProject *
+get_project (GtmBoardView *self)
+{
+  GtmNode *root = self->board != NULL ? gtm_node_get_root (GTM_NODE (self->board)) : NULL;
+
+  return GTM_IS_PROJECT (root) ? GTM_PROJECT (root) : NULL;
+}
+
+/* The token goes in at the cursor, in place of the selected text, as
+ * typing would put it there. */
+static void
+on_link_chosen (GtmBoardView *self,
+                const char   *token)
+{
+  GtkTextBuffer *buffer;
+
+  if (self->text_view == NULL)
+    return;
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_view));
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_delete_selection (buffer, TRUE, TRUE);
+  gtk_text_buffer_insert_interactive_at_cursor (buffer, token, -1, TRUE);
+  gtk_text_buffer_end_user_action (buffer);
+}
+
+static void
+on_link_chooser_closed (GtmBoardView *self)
+{
+  if (self->text_view != NULL)
+    gtk_widget_grab_focus (self->text_view);
+}
+
+/* The text cursor in the view's coordinates. */
+static void
+get_cursor_rect (GtmBoardView *self,
+                 GdkRectangle *rect)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self->text_view);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter iter;
+  GdkRectangle location;
+  int x, y;
+  double wx, wy;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  gtk_text_view_get_iter_location (view, &iter, &location);
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, location.x, location.y, &x, &y);
+  if (!gtk_widget_translate_coordinates (self->text_view, GTK_WIDGET (self), x, y, &wx, &wy))
+    wx = wy = 0;
+
+  *rect = (GdkRectangle) { floor (wx), floor (wy), 1, MAX (location.height, 1) };
+}
+
+static void
+popup_link_chooser (GtmBoardView *self)
+{
+  GtmProject *project = get_project (self);
+  GdkRectangle rect;
+
+  if (self->text_view == NULL || project == NULL)
+    return;
+
+  if (self->link_chooser == NULL)
+    {
+      self->link_chooser = gtm_link_chooser_new ();
+      gtk_widget_set_parent (self->link_chooser, GTK_WIDGET (self));
+      g_signal_connect_swapped (self->link_chooser, "field-chosen", G_CALLBACK (on_link_chosen), self);
+      g_signal_connect_swapped (self->link_chooser, "closed", G_CALLBACK (on_link_chooser_closed), self);
+    }
+
+  gtm_link_chooser_set_project (GTM_LINK_CHOOSER (self->link_chooser), project);
+  get_cursor_rect (self, &rect);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->link_chooser), &rect);
+  gtk_popover_popup (GTK_POPOVER (self->link_chooser));
+}
+
+/* An editor made just now has no place on screen before its first
+ * layout. */
+static gboolean
+popup_link_chooser_tick (GtkWidget     *text_view,
+                         GdkFrameClock *frame_clock,
+                         gpointer       data)
+{
+  if (gtk_widget_get_width (text_view) == 0)
+    return G_SOURCE_CONTINUE;
+
+  popup_link_chooser (GTM_BOARD_VIEW (data));
+
+  return G_SOURCE_REMOVE;
 }
 
 static gboolean
@@ -817,6 +928,7 @@ begin_text_editing (GtmBoardView *self,
   gtk_widget_add_css_class (self->text_view, "canvas-text-editor");
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self->text_view), GTK_WRAP_WORD_CHAR);
   gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (self->text_view), FALSE);
+  gtk_text_view_set_extra_menu (GTK_TEXT_VIEW (self->text_view), create_editor_menu ());
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Item text"),
                                   -1);
@@ -865,6 +977,8 @@ end_text_editing (GtmBoardView *self)
   text_view = g_steal_pointer (&self->text_view);
   g_signal_handlers_disconnect_by_data (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view)), self);
   gtk_widget_unparent (text_view);
+  if (self->link_chooser != NULL)
+    gtk_popover_popdown (GTK_POPOVER (self->link_chooser));
   gtm_scene_set_floating (self->scene, NULL, 0);
 
   if (gtm_node_get_parent (GTM_NODE (item)) != GTM_NODE (self->board))
@@ -2049,6 +2163,10 @@ update_actions (GtmBoardView *self)
   gtk_widget_action_set_enabled (widget, "canvas.lock", !all_selected (self, item_is_locked));
   gtk_widget_action_set_enabled (widget, "canvas.unlock", any_selected (self, item_is_locked));
   gtk_widget_action_set_enabled (widget, "canvas.edit-text", n == 1);
+  gtk_widget_action_set_enabled (widget, "canvas.insert-link",
+                                 self->text_view != NULL ||
+                                 (n == 1 && item_has_text (gtm_selection_get_single (self->selection)) &&
+                                  !gtm_item_get_locked (gtm_selection_get_single (self->selection))));
   gtk_widget_action_set_enabled (widget, "canvas.connect", n > 1);
 }
 
@@ -2223,6 +2341,24 @@ action_edit_text (GtkWidget  *widget,
   gtm_board_view_edit_text (GTM_BOARD_VIEW (widget));
 }
 
+/* Editing or not, the chooser opens at the text cursor: a new editor's
+ * cursor is at the end of the text. */
+static void
+action_insert_link (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  GtmBoardView *self = GTM_BOARD_VIEW (widget);
+
+  if (self->text_view == NULL && !gtm_board_view_edit_text (self))
+    return;
+
+  if (gtk_widget_get_width (self->text_view) > 0)
+    popup_link_chooser (self);
+  else
+    gtk_widget_add_tick_callback (self->text_view, popup_link_chooser_tick, self, NULL);
+}
+
 static void
 action_connect (GtkWidget  *widget,
                 const char *action_name,
@@ -2304,6 +2440,8 @@ gtm_board_view_size_allocate (GtkWidget *widget,
     }
 
   allocate_editor (self);
+  if (self->link_chooser != NULL)
+    gtk_popover_present (GTK_POPOVER (self->link_chooser));
 }
 
 static void
@@ -2329,6 +2467,7 @@ gtm_board_view_dispose (GObject *object)
   gpointer board;
 
   gtm_board_view_set_document (self, NULL, NULL, NULL);
+  g_clear_pointer (&self->link_chooser, gtk_widget_unparent);
 
   g_hash_table_iter_init (&iter, self->viewports);
   while (g_hash_table_iter_next (&iter, &board, NULL))
@@ -2448,6 +2587,7 @@ gtm_board_view_class_init (GtmBoardViewClass *klass)
   gtk_widget_class_install_action (widget_class, "canvas.unlock", NULL, action_lock);
   gtk_widget_class_install_action (widget_class, "canvas.edit-text", NULL, action_edit_text);
   gtk_widget_class_install_action (widget_class, "canvas.connect", NULL, action_connect);
+  gtk_widget_class_install_action (widget_class, "canvas.insert-link", NULL, action_insert_link);
   gtk_widget_class_install_action (widget_class, "canvas.insert", "s", action_insert);
   gtk_widget_class_install_action (widget_class, "menu.popup", NULL, action_menu_popup);
 
@@ -2474,6 +2614,7 @@ gtm_board_view_class_init (GtmBoardViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_H, GDK_ALT_MASK | GDK_SHIFT_MASK, "canvas.distribute", "s", "horizontal");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_V, GDK_ALT_MASK | GDK_SHIFT_MASK, "canvas.distribute", "s", "vertical");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "canvas.edit-text", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "canvas.insert-link", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "menu.popup", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "menu.popup", NULL);
 
@@ -2745,6 +2886,41 @@ gtm_board_view_edit_text (GtmBoardView *self)
   item = self->selection != NULL ? gtm_selection_get_single (self->selection) : NULL;
 
   return item != NULL && begin_text_editing (self, item, FALSE);
+}
+
+void
+gtm_board_view_show_item (GtmBoardView *self,
+                          GtmItem      *item)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  GtmRect bounds, rect;
+  double old_zoom;
+
+  g_return_if_fail (GTM_IS_BOARD_VIEW (self));
+  g_return_if_fail (GTM_IS_ITEM (item));
+
+  if (self->board == NULL || gtm_node_get_parent (GTM_NODE (item)) != GTM_NODE (self->board))
+    return;
+
+  end_text_editing (self);
+  gtm_selection_set (self->selection, &item, 1);
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+
+  /* A board seen for the first time is fitted whole. */
+  if (self->needs_fit || width <= 0 || height <= 0 ||
+      !gtm_spatial_index_get_bounds (self->index, item, &bounds))
+    return;
+
+  widget_rect (self, &bounds, &rect);
+  if (rect.x >= 0 && rect.y >= 0 && rect.x + rect.width <= width && rect.y + rect.height <= height)
+    return;
+
+  old_zoom = self->viewport.zoom;
+  gtm_viewport_pan (&self->viewport,
+                    round (width / 2.0 - (rect.x + rect.width / 2.0)),
+                    round (height / 2.0 - (rect.y + rect.height / 2.0)));
+  viewport_changed (self, old_zoom);
 }
 
 void

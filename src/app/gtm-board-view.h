@@ -60,6 +60,10 @@ void       gtm_board_view_get_center   (GtmBoardView *self,
                                         double       *board_y);
 /* Starts editing the text of the selected item, if it has text. */
 gboolean   gtm_board_view_edit_text    (GtmBoardView *self);
+/* Selects @item, an item of the board shown, and pans it into view if it
+ * is out of it. */
+void       gtm_board_view_show_item    (GtmBoardView *self,
+                                        GtmItem      *item);
 /* Pixels on the left that zoom to fit keeps free (a palette lies there). */
 void       gtm_board_view_set_fit_inset (GtmBoardView *self,
                                          int           inset);

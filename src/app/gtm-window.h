@@ -66,5 +66,8 @@ GtkWidget    *gtm_window_get_visible_page   (GtmWindow           *self);
 /* Selects the board at @index in the project's list of boards. */
 void          gtm_window_select_board       (GtmWindow           *self,
                                              guint                index);
+/* Shows the board @item is on, with @item selected and in view. */
+void          gtm_window_show_item          (GtmWindow           *self,
+                                             GtmItem             *item);
 
 G_END_DECLS
