@@ -447,7 +447,7 @@ gtm_form_parse_number (const char  *text,
   if (G_IS_PARAM_SPEC_INT (pspec) && *value != floor (*value))
     {
       g_set_error_literal (error, GTM_CALC_ERROR, GTM_CALC_ERROR_NOT_A_NUMBER,
-                           _("Enter a whole number"));
+                           _("Enter a whole number."));
       return FALSE;
     }
 
@@ -458,7 +458,7 @@ gtm_form_parse_number (const char  *text,
 
       g_set_error (error, GTM_CALC_ERROR, GTM_CALC_ERROR_OUT_OF_RANGE,
                    /* Translators: the numbers a form field accepts */
-                   _("Enter a number from %s to %s"), low, high);
+                   _("Enter a number from %s to %s."), low, high);
       return FALSE;
     }
 
@@ -498,9 +498,13 @@ entry_read (Binding     *binding,
 
   if (is_number (pspec))
     {
-      double number = 0;
+      double number = 0, minimum, maximum;
 
-      if (*text != '\0' && !gtm_form_parse_number (text, pspec, &number, error))
+      /* Empty is 0, where 0 may be written (an unknown age); a field
+       * that can't be 0 (a priority from 1) asks for a number. */
+      number_range (pspec, &minimum, &maximum);
+      if ((*text != '\0' || minimum > 0 || maximum < 0) &&
+          !gtm_form_parse_number (text, pspec, &number, error))
         return FALSE;
 
       if (G_VALUE_HOLDS_INT (value))
@@ -516,14 +520,47 @@ entry_read (Binding     *binding,
       if (pspec->flags & GTM_PARAM_DATE)
         g_set_error_literal (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_INVALID,
                              /* Translators: keep YYYY-MM-DD as it is, it is the format to type */
-                             _("Enter a date as YYYY-MM-DD"));
+                             _("Enter a date as YYYY-MM-DD."));
       else
         g_set_error_literal (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_INVALID,
-                             _("This text is too long"));
+                             _("This text is too long."));
       return FALSE;
     }
 
   return TRUE;
+}
+
+/* Runs the node's own checks across fields (an activity's end before its
+ * start) with @value in the field, as the format does before saving: an
+ * edit that would make the node fail them is refused like bad input. A
+ * node that already fails them is not blocked. */
+static gboolean
+entry_check_node (Binding       *binding,
+                  const GValue  *value,
+                  GError       **error)
+{
+  GtmNode *node = binding->form->node;
+  GtmNodeClass *klass = GTM_NODE_GET_CLASS (node);
+  guint slot = binding->pspec->param_id;
+  g_auto(GValue) old_value = G_VALUE_INIT;
+  g_auto(GValue) new_value = G_VALUE_INIT;
+  const char *field = NULL;
+  gboolean valid;
+
+  if (klass->validate == NULL ||
+      !klass->validate (node, gtm_node_get_root (node), &field, NULL))
+    return TRUE;
+
+  /* Swapped in and out at once, with no notification: no one sees it. */
+  g_value_init (&old_value, binding->pspec->value_type);
+  g_value_copy (gtm_node_peek_value (node, slot), &old_value);
+  g_value_init (&new_value, binding->pspec->value_type);
+  g_value_copy (value, &new_value);
+  gtm_node_load_value (node, slot, &new_value);
+  valid = klass->validate (node, gtm_node_get_root (node), &field, error);
+  gtm_node_load_value (node, slot, &old_value);
+
+  return valid;
 }
 
 static void
@@ -537,7 +574,8 @@ on_entry_changed (GtkEditable *editable,
     return;
 
   g_value_init (&value, binding->pspec->value_type);
-  if (!entry_read (binding, gtk_editable_get_text (editable), &value, &error))
+  if (!entry_read (binding, gtk_editable_get_text (editable), &value, &error) ||
+      !entry_check_node (binding, &value, &error))
     {
       gtm_form_row_set_error (binding->row, error->message);
       return;
@@ -619,7 +657,7 @@ on_buffer_changed (GtkTextBuffer *buffer,
   g_value_set_string (&value, text);
   if (!gtm_format_check_value (binding->pspec, &value, NULL))
     {
-      gtm_form_row_set_error (binding->row, _("This text is too long"));
+      gtm_form_row_set_error (binding->row, _("This text is too long."));
       return;
     }
 
@@ -1417,8 +1455,9 @@ nodes_refresh (Binding *binding)
       child->form = gtm_form_new (G_OBJECT_TYPE (child->node));
       g_object_set_data (G_OBJECT (child->row), "gtm-form-binding", binding);
 
-      binding->build (child->form, child->row, binding->user_data);
+      /* The node first, so that @build can show more of it (a subtitle). */
       gtm_form_set_node (child->form, self->history, child->node);
+      binding->build (child->form, child->row, binding->user_data);
       add_list_buttons (child->row, binding, nodes_action, i, n);
       add_list_keys (child->row, binding, nodes_action, i);
 
@@ -1451,8 +1490,10 @@ on_store_items_changed (GListModel *model,
       Child *child = g_ptr_array_index (binding->rows, position);
 
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (child->row), TRUE);
-      gtk_widget_grab_focus (child->row);
-      gtk_widget_child_focus (child->row, GTK_DIR_TAB_FORWARD);
+      if (child->form->bindings->len > 0)
+        gtk_widget_grab_focus (((Binding *) g_ptr_array_index (child->form->bindings, 0))->editor);
+      else
+        gtk_widget_grab_focus (child->row);
     }
   if (binding->focus == -2)
     binding->focus = -1;

@@ -318,6 +318,37 @@ gtm_test_click_button (GtkWidget  *root,
   click (button);
 }
 
+static GtkWidget *
+find_button_by_tooltip (GtkWidget  *widget,
+                        const char *tooltip)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_is_sensitive (widget) &&
+      g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *button = find_button_by_tooltip (child, tooltip);
+
+      if (button != NULL)
+        return button;
+    }
+
+  return NULL;
+}
+
+void
+gtm_test_click_tooltip_button (GtkWidget  *root,
+                               const char *tooltip)
+{
+  GtkWidget *button = find_button_by_tooltip (root, tooltip);
+
+  g_assert_nonnull (button);
+  click (button);
+}
+
 GtkFileChooser *
 gtm_test_find_file_chooser (void)
 {

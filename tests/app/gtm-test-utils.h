@@ -72,6 +72,10 @@ void            gtm_test_respond            (AdwMessageDialog *dialog,
  * underscore) inside @root. */
 void            gtm_test_click_button       (GtkWidget        *root,
                                              const char       *label);
+/* Clicks the first sensitive button with the tooltip @tooltip inside @root
+ * (an icon button: Move Down, Remove…). */
+void            gtm_test_click_tooltip_button (GtkWidget      *root,
+                                             const char       *tooltip);
 /* The file chooser on screen, or NULL: without a portal,
  * GtkFileChooserNative shows a GtkFileChooserDialog. */
 GtkFileChooser *gtm_test_find_file_chooser  (void);
