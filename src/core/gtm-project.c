@@ -338,7 +338,7 @@ gtm_project_count_items (GtmProject *self)
   return count;
 }
 
-/* Boards */
+/* Boards and personas */
 
 static gboolean
 check_room_for_board (GtmProject  *self,
@@ -350,6 +350,19 @@ check_room_for_board (GtmProject  *self,
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
                _("There is no room for another board: a project holds at most %d boards."),
                GTM_PROJECT_MAX_BOARDS);
+  return FALSE;
+}
+
+static gboolean
+check_room_for_persona (GtmProject  *self,
+                        GError     **error)
+{
+  if (g_list_model_get_n_items (gtm_project_get_personas (self)) < GTM_PROJECT_MAX_ENTRIES)
+    return TRUE;
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+               _("There is no room for another persona: a project holds at most %d personas."),
+               GTM_PROJECT_MAX_ENTRIES);
   return FALSE;
 }
 
@@ -366,17 +379,33 @@ numbered_name (const char *base,
   return g_strdup_printf (_("Board %u"), n);
 }
 
-/* The @n-th name for a copy of the board called @base. */
+static char *
+numbered_buyer_name (const char *base,
+                     guint       n)
+{
+  /* Translators: the name of a new buyer persona; %u is a number */
+  return g_strdup_printf (_("Buyer persona %u"), n);
+}
+
+static char *
+numbered_user_name (const char *base,
+                    guint       n)
+{
+  /* Translators: the name of a new user persona; %u is a number */
+  return g_strdup_printf (_("User persona %u"), n);
+}
+
+/* The @n-th name for a copy of the board or persona called @base. */
 static char *
 copy_name (const char *base,
            guint       n)
 {
   if (n < 2)
-    /* Translators: the name of a copy of the board called %s */
+    /* Translators: the name of a copy of the board or persona called %s */
     return g_strdup_printf (_("%s (Copy)"), base);
 
-  /* Translators: the name of a copy of the board called %s when
-     “%s (Copy)” is taken; %u is a number from 2 on */
+  /* Translators: the name of a copy of the board or persona called %s
+     when “%s (Copy)” is taken; %u is a number from 2 on */
   return g_strdup_printf (_("%s (Copy %u)"), base, n);
 }
 
@@ -407,23 +436,31 @@ fitted_name (NameFunc    func,
   return func (shorter, n);
 }
 
+/* The "name" of a board or persona. */
+static const char *
+node_get_name (GtmNode *node)
+{
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (node), "name");
+
+  return gtm_node_get_string (node, pspec->param_id);
+}
+
 /* The first name func (@base, @first), func (@base, @first + 1), … that no
- * board of the project has. */
+ * node of @list (boards or personas) has. */
 static char *
-unused_board_name (GtmProject *self,
-                   NameFunc    func,
-                   const char *base,
-                   guint       first)
+unused_name (GListModel *list,
+             NameFunc    func,
+             const char *base,
+             guint       first)
 {
   g_autoptr(GHashTable) taken = g_hash_table_new (g_str_hash, g_str_equal);
-  GListModel *boards = gtm_project_get_boards (self);
-  guint n_boards = g_list_model_get_n_items (boards);
+  guint n_nodes = g_list_model_get_n_items (list);
 
-  for (guint i = 0; i < n_boards; i++)
+  for (guint i = 0; i < n_nodes; i++)
     {
-      g_autoptr(GtmBoard) board = g_list_model_get_item (boards, i);
+      g_autoptr(GtmNode) node = g_list_model_get_item (list, i);
 
-      g_hash_table_add (taken, (gpointer) gtm_board_get_name (board));
+      g_hash_table_add (taken, (gpointer) node_get_name (node));
     }
 
   for (guint n = first; ; n++)
@@ -436,14 +473,16 @@ unused_board_name (GtmProject *self,
     }
 }
 
+/* Inserts @node into the project's list called @list, as one step. */
 static void
-insert_board (GtmProject *self,
-              guint       position,
-              GtmBoard   *board,
-              const char *label)
+insert_node (GtmProject *self,
+             const char *list,
+             guint       position,
+             GtmNode    *node,
+             const char *label)
 {
   gtm_history_begin (self->history, label);
-  gtm_history_insert (self->history, GTM_NODE (self), "boards", position, GTM_NODE (board));
+  gtm_history_insert (self->history, GTM_NODE (self), list, position, node);
   gtm_history_end (self->history);
 }
 
@@ -479,27 +518,30 @@ gtm_project_add_board (GtmProject  *self,
     return NULL;
 
   if (name == NULL)
-    name = numbered = unused_board_name (self, numbered_name, NULL,
-                                         g_list_model_get_n_items (gtm_project_get_boards (self)) + 1);
+    name = numbered = unused_name (gtm_project_get_boards (self), numbered_name, NULL,
+                                   g_list_model_get_n_items (gtm_project_get_boards (self)) + 1);
 
   board = gtm_board_new (name);
   /* Translators: an undo step, shown as “Undo Add Board” */
-  insert_board (self, position, board, _("Add Board"));
+  insert_node (self, "boards", position, GTM_NODE (board), _("Add Board"));
   g_object_unref (board);
 
   return board;
 }
 
-/* A board with the saved fields of @board, but a new id and @name. */
-static GtmBoard *
-new_board_like (GtmBoard   *board,
-                const char *name)
+/* A node of the type of @node with its saved fields, but a new id and,
+ * unless NULL, @name; none of its lists' nodes. */
+static GtmNode *
+new_node_like (GtmNode    *node,
+               const char *name)
 {
-  GtmNodeClass *klass = GTM_NODE_GET_CLASS (board);
+  GtmNodeClass *klass = GTM_NODE_GET_CLASS (node);
   guint n = gtm_node_class_get_n_fields (klass);
   g_autofree const char **names = g_new0 (const char *, n);
   g_autofree GValue *values = g_new0 (GValue, n);
-  g_autofree char *id = gtm_node_new_id ("board");
+  /* "GtmTrait": "trait-…", as gtm_trait_new() names them. */
+  g_autofree char *prefix = g_ascii_strdown (G_OBJECT_TYPE_NAME (node) + strlen ("Gtm"), -1);
+  g_autofree char *id = gtm_node_new_id (prefix);
   GObject *copy;
 
   for (guint i = 0; i < n; i++)
@@ -511,18 +553,54 @@ new_board_like (GtmBoard   *board,
 
       if (strcmp (pspec->name, "id") == 0)
         g_value_set_string (&values[i], id);
-      else if (strcmp (pspec->name, "name") == 0)
+      else if (name != NULL && strcmp (pspec->name, "name") == 0)
         g_value_set_string (&values[i], name);
       else
-        g_value_copy (gtm_node_peek_value (GTM_NODE (board), pspec->param_id), &values[i]);
+        g_value_copy (gtm_node_peek_value (node, pspec->param_id), &values[i]);
     }
 
-  copy = g_object_new_with_properties (G_OBJECT_TYPE (board), n, names, values);
+  copy = g_object_new_with_properties (G_OBJECT_TYPE (node), n, names, values);
 
   for (guint i = 0; i < n; i++)
     g_value_unset (&values[i]);
 
-  return GTM_BOARD (copy);
+  return GTM_NODE (copy);
+}
+
+/* A deep copy of @node, called @name unless NULL: its fields and copies
+ * of the nodes of its lists, all with new ids. For nodes whose lists hold
+ * no references to one another (a persona's personality sliders); a
+ * board's items, joined by connectors, go through the clipboard. The copy
+ * is no part of the document: @scratch, a history of its own, takes the
+ * insertions into its lists. */
+static GtmNode *
+deep_copy_node (GtmNode    *node,
+                const char *name,
+                GtmHistory *scratch)
+{
+  GtmNodeClass *klass = GTM_NODE_GET_CLASS (node);
+  GtmNode *copy = new_node_like (node, name);
+
+  /* Singleton children come with the new node, with fields of their own
+   * to copy; no node copied this way has any. */
+  g_return_val_if_fail (gtm_node_class_get_n_children (klass) == 0, copy);
+
+  for (guint i = 0; i < gtm_node_class_get_n_lists (klass); i++)
+    {
+      const GtmNodeListInfo *info = gtm_node_class_get_list_info (klass, i);
+      GListModel *list = G_LIST_MODEL (gtm_node_get_list_at (node, i));
+      guint n = g_list_model_get_n_items (list);
+
+      for (guint j = 0; j < n; j++)
+        {
+          g_autoptr(GtmNode) element = g_list_model_get_item (list, j);
+          g_autoptr(GtmNode) element_copy = deep_copy_node (element, NULL, scratch);
+
+          gtm_history_insert (scratch, copy, info->name, j, element_copy);
+        }
+    }
+
+  return copy;
 }
 
 /**
@@ -566,8 +644,8 @@ gtm_project_duplicate_board (GtmProject  *self,
   if (!check_room_for_board (self, error))
     return NULL;
 
-  name = unused_board_name (self, copy_name, gtm_board_get_name (board), 1);
-  copy = new_board_like (board, name);
+  name = unused_name (gtm_project_get_boards (self), copy_name, gtm_board_get_name (board), 1);
+  copy = GTM_BOARD (new_node_like (GTM_NODE (board), name));
 
   /* The items go through the clipboard's code, which gives copies new ids
    * and points copied connectors at the copies; pasted in place on the
@@ -588,9 +666,56 @@ gtm_project_duplicate_board (GtmProject  *self,
     return NULL;
 
   /* Translators: an undo step, shown as “Undo Duplicate Board” */
-  insert_board (self, position + 1, copy, _("Duplicate Board"));
+  insert_node (self, "boards", position + 1, GTM_NODE (copy), _("Duplicate Board"));
 
   return copy; /* the project holds it */
+}
+
+/* Checks @name, without the white space around it, as the name of a
+ * node of @type, a board or a persona. */
+static gboolean
+check_name (GType        type,
+            const char  *name,
+            GError     **error)
+{
+  gboolean board = g_type_is_a (type, GTM_TYPE_BOARD);
+  g_autofree char *stripped = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(GTypeClass) klass = NULL;
+
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  stripped = g_strstrip (g_strdup (name));
+
+  if (stripped[0] == '\0')
+    {
+      g_set_error_literal (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_INVALID,
+                           board ? _("A board needs a name.") : _("A persona needs a name."));
+      return FALSE;
+    }
+
+  if (strchr (stripped, '\n') != NULL || strchr (stripped, '\r') != NULL)
+    {
+      g_set_error_literal (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_INVALID,
+                           board ? _("A board’s name is one line.") : _("A persona’s name is one line."));
+      return FALSE;
+    }
+
+  if (strlen (stripped) > GTM_FORMAT_MAX_LINE_LENGTH)
+    {
+      g_set_error_literal (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_INVALID,
+                           _("This name is too long."));
+      return FALSE;
+    }
+
+  /* Whatever else the reader would refuse. */
+  klass = g_type_class_ref (type);
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, stripped);
+
+  return gtm_format_check_value (g_object_class_find_property (G_OBJECT_CLASS (klass), "name"),
+                                 &value, error);
 }
 
 /**
@@ -609,43 +734,51 @@ gboolean
 gtm_project_check_board_name (const char  *name,
                               GError     **error)
 {
-  g_autofree char *stripped = NULL;
-  g_auto(GValue) value = G_VALUE_INIT;
-  g_autoptr(GTypeClass) board_class = NULL;
+  return check_name (GTM_TYPE_BOARD, name, error);
+}
 
+/**
+ * gtm_project_check_persona_name:
+ * @name: a name typed by the user
+ * @error: return location for an error
+ *
+ * Checks @name as a persona's name, as gtm_project_check_board_name()
+ * checks a board's.
+ *
+ * Returns: %TRUE if @name will do, or %FALSE with @error set in
+ *   %GTM_FORMAT_ERROR to a message for the user
+ */
+gboolean
+gtm_project_check_persona_name (const char  *name,
+                                GError     **error)
+{
+  return check_name (GTM_TYPE_PERSONA, name, error);
+}
+
+/* Renames @node, a board or persona of @self, as one step called @label. */
+static gboolean
+rename_node (GtmProject  *self,
+             GtmNode     *node,
+             const char  *name,
+             const char  *label,
+             GError     **error)
+{
+  g_autofree char *stripped = NULL;
+
+  g_return_val_if_fail (gtm_node_get_root (node) == GTM_NODE (self), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (!check_name (G_OBJECT_TYPE (node), name, error))
+    return FALSE;
+
   stripped = g_strstrip (g_strdup (name));
 
-  if (stripped[0] == '\0')
-    {
-      g_set_error_literal (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_INVALID,
-                           _("A board needs a name."));
-      return FALSE;
-    }
+  gtm_history_begin (self->history, label);
+  gtm_history_set (self->history, node, "name", stripped, NULL);
+  gtm_history_end (self->history);
 
-  if (strchr (stripped, '\n') != NULL || strchr (stripped, '\r') != NULL)
-    {
-      g_set_error_literal (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_INVALID,
-                           _("A board’s name is one line."));
-      return FALSE;
-    }
-
-  if (strlen (stripped) > GTM_FORMAT_MAX_LINE_LENGTH)
-    {
-      g_set_error_literal (error, GTM_FORMAT_ERROR, GTM_FORMAT_ERROR_INVALID,
-                           _("This name is too long."));
-      return FALSE;
-    }
-
-  /* Whatever else the reader would refuse. */
-  board_class = g_type_class_ref (GTM_TYPE_BOARD);
-  g_value_init (&value, G_TYPE_STRING);
-  g_value_set_string (&value, stripped);
-
-  return gtm_format_check_value (g_object_class_find_property (G_OBJECT_CLASS (board_class), "name"),
-                                 &value, error);
+  return TRUE;
 }
 
 /**
@@ -667,25 +800,30 @@ gtm_project_rename_board (GtmProject  *self,
                           const char  *name,
                           GError     **error)
 {
-  g_autofree char *stripped = NULL;
-
   g_return_val_if_fail (GTM_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (GTM_IS_BOARD (board), FALSE);
-  g_return_val_if_fail (gtm_node_get_root (GTM_NODE (board)) == GTM_NODE (self), FALSE);
-  g_return_val_if_fail (name != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (!gtm_project_check_board_name (name, error))
-    return FALSE;
-
-  stripped = g_strstrip (g_strdup (name));
 
   /* Translators: an undo step, shown as “Undo Rename Board” */
-  gtm_history_begin (self->history, _("Rename Board"));
-  gtm_history_set (self->history, GTM_NODE (board), "name", stripped, NULL);
-  gtm_history_end (self->history);
+  return rename_node (self, GTM_NODE (board), name, _("Rename Board"), error);
+}
 
-  return TRUE;
+/* Moves the node at @from of the project's list called @list to @to, as
+ * one step called @label. */
+static void
+move_node (GtmProject *self,
+           GListModel *list,
+           const char *list_name,
+           guint       from,
+           guint       to,
+           const char *label)
+{
+  guint n = g_list_model_get_n_items (list);
+
+  g_return_if_fail (from < n && to < n);
+
+  gtm_history_begin (self->history, label);
+  gtm_history_move (self->history, GTM_NODE (self), list_name, from, to);
+  gtm_history_end (self->history);
 }
 
 void
@@ -693,18 +831,11 @@ gtm_project_move_board (GtmProject *self,
                         guint       from,
                         guint       to)
 {
-  guint n;
-
   g_return_if_fail (GTM_IS_PROJECT (self));
-
-  n = g_list_model_get_n_items (gtm_project_get_boards (self));
-  g_return_if_fail (from < n && to < n);
 
   /* Translators: an undo step (a change of the order of the boards),
      shown as “Undo Move Board” */
-  gtm_history_begin (self->history, _("Move Board"));
-  gtm_history_move (self->history, GTM_NODE (self), "boards", from, to);
-  gtm_history_end (self->history);
+  move_node (self, gtm_project_get_boards (self), "boards", from, to, _("Move Board"));
 }
 
 void
@@ -723,6 +854,159 @@ gtm_project_remove_board (GtmProject *self,
   gtm_history_begin (self->history, _("Delete Board"));
   gtm_history_remove (self->history, GTM_NODE (self), "boards", position);
   gtm_history_end (self->history);
+}
+
+/**
+ * gtm_project_add_persona:
+ * @self: a #GtmProject
+ * @kind: a buyer or a user persona
+ * @position: where it goes in the list of personas
+ * @name: (nullable): its name, or %NULL for “Buyer persona N” or “User
+ *   persona N”: N is the number of personas of @kind it makes, or the next
+ *   number no persona's name has
+ * @error: return location for an error
+ *
+ * Adds an empty persona, as one undo step.
+ *
+ * Returns: (transfer none) (nullable): the new persona, owned by the
+ *   project, or %NULL with @error set (%G_IO_ERROR_NO_SPACE) when the
+ *   project holds %GTM_PROJECT_MAX_ENTRIES personas
+ */
+GtmPersona *
+gtm_project_add_persona (GtmProject      *self,
+                         GtmPersonaKind   kind,
+                         guint            position,
+                         const char      *name,
+                         GError         **error)
+{
+  GListModel *personas;
+  g_autofree char *numbered = NULL;
+  GtmPersona *persona;
+
+  g_return_val_if_fail (GTM_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (kind == GTM_PERSONA_KIND_BUYER || kind == GTM_PERSONA_KIND_USER, NULL);
+  personas = gtm_project_get_personas (self);
+  g_return_val_if_fail (position <= g_list_model_get_n_items (personas), NULL);
+  g_return_val_if_fail (name == NULL || gtm_project_check_persona_name (name, NULL), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_room_for_persona (self, error))
+    return NULL;
+
+  if (name == NULL)
+    {
+      guint n = g_list_model_get_n_items (personas);
+      guint n_kind = 0;
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GtmPersona) other = g_list_model_get_item (personas, i);
+
+          if (gtm_persona_get_kind (other) == kind)
+            n_kind++;
+        }
+
+      name = numbered = unused_name (personas,
+                                     kind == GTM_PERSONA_KIND_BUYER ? numbered_buyer_name
+                                                                    : numbered_user_name,
+                                     NULL, n_kind + 1);
+    }
+
+  persona = gtm_persona_new (kind, name);
+  /* Translators: an undo step, shown as “Undo Add Persona” */
+  insert_node (self, "personas", position, GTM_NODE (persona), _("Add Persona"));
+  g_object_unref (persona);
+
+  return persona;
+}
+
+/**
+ * gtm_project_duplicate_persona:
+ * @self: a #GtmProject
+ * @persona: a persona of @self
+ * @error: return location for an error
+ *
+ * Adds a copy of @persona right after it, called “NAME (Copy)” (or “NAME
+ * (Copy 2)”, … if taken), as one undo step: every saved field, picture
+ * and personality slider copied, each with a new id. Key messages written
+ * for @persona stay with it.
+ *
+ * Returns: (transfer none) (nullable): the copy, owned by the project, or
+ *   %NULL with @error set (%G_IO_ERROR_NO_SPACE) when the project holds
+ *   %GTM_PROJECT_MAX_ENTRIES personas
+ */
+GtmPersona *
+gtm_project_duplicate_persona (GtmProject  *self,
+                               GtmPersona  *persona,
+                               GError     **error)
+{
+  GListModel *personas;
+  guint position;
+  g_autofree char *name = NULL;
+  g_autoptr(GtmHistory) scratch = NULL;
+  g_autoptr(GtmNode) copy = NULL;
+
+  g_return_val_if_fail (GTM_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (GTM_IS_PERSONA (persona), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  personas = gtm_project_get_personas (self);
+  if (!g_list_store_find (G_LIST_STORE (personas), persona, &position))
+    g_return_val_if_reached (NULL);
+
+  if (!check_room_for_persona (self, error))
+    return NULL;
+
+  /* A persona saved without a name is copied as one with a name. */
+  name = unused_name (personas, copy_name,
+                      gtm_persona_get_name (persona)[0] ? gtm_persona_get_name (persona)
+                                                        : _("Unnamed Persona"),
+                      1);
+  scratch = gtm_history_new ();
+  copy = deep_copy_node (GTM_NODE (persona), name, scratch);
+
+  /* Translators: an undo step, shown as “Undo Duplicate Persona” */
+  insert_node (self, "personas", position + 1, copy, _("Duplicate Persona"));
+
+  return GTM_PERSONA (copy); /* the project holds it */
+}
+
+/**
+ * gtm_project_rename_persona:
+ * @self: a #GtmProject
+ * @persona: a persona of @self
+ * @name: the new name, as typed
+ * @error: return location for an error
+ *
+ * Renames @persona to @name without the white space around it, as one
+ * undo step (none if the name does not change).
+ *
+ * Returns: %TRUE if renamed, or %FALSE with @error set as
+ *   gtm_project_check_persona_name() sets it
+ */
+gboolean
+gtm_project_rename_persona (GtmProject  *self,
+                            GtmPersona  *persona,
+                            const char  *name,
+                            GError     **error)
+{
+  g_return_val_if_fail (GTM_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (GTM_IS_PERSONA (persona), FALSE);
+
+  /* Translators: an undo step, shown as “Undo Rename Persona” */
+  return rename_node (self, GTM_NODE (persona), name, _("Rename Persona"), error);
+}
+
+void
+gtm_project_move_persona (GtmProject *self,
+                          guint       from,
+                          guint       to)
+{
+  g_return_if_fail (GTM_IS_PROJECT (self));
+
+  /* Translators: an undo step (a change of the order of the personas),
+     shown as “Undo Move Persona” */
+  move_node (self, gtm_project_get_personas (self), "personas", from, to, _("Move Persona"));
 }
 
 void

@@ -7,6 +7,7 @@
 
 #include "gtm-node.h"
 #include "gtm-board.h"
+#include "gtm-persona.h"
 #include "gtm-history.h"
 
 G_BEGIN_DECLS
@@ -91,6 +92,35 @@ void        gtm_project_move_board       (GtmProject  *self,
 void        gtm_project_remove_board     (GtmProject  *self,
                                           GtmBoard    *board);
 
+/* Personas, edited as boards are, each edit one undo step ("Add
+ * Persona", "Rename Persona", …). */
+
+/* Adds an empty persona of @kind called @name (NULL: "Buyer persona N" or
+ * "User persona N", N the number of personas of @kind with it, or the next
+ * one no other persona's name has) at @position. Fails with
+ * G_IO_ERROR_NO_SPACE when the project holds GTM_PROJECT_MAX_ENTRIES
+ * personas. */
+GtmPersona *gtm_project_add_persona      (GtmProject      *self,
+                                          GtmPersonaKind   kind,
+                                          guint            position,
+                                          const char      *name,
+                                          GError         **error);
+/* Adds a deep copy of @persona right after it, called "NAME (Copy)"
+ * (numbered if taken), with a new id, as do its personality sliders. */
+GtmPersona *gtm_project_duplicate_persona (GtmProject  *self,
+                                           GtmPersona  *persona,
+                                           GError     **error);
+/* The checks of gtm_project_check_board_name(), for a persona's name. */
+gboolean    gtm_project_check_persona_name (const char  *name,
+                                            GError     **error);
+gboolean    gtm_project_rename_persona   (GtmProject  *self,
+                                          GtmPersona  *persona,
+                                          const char  *name,
+                                          GError     **error);
+/* Moves the persona at @from to @to, as gtm_project_move_board(). */
+void        gtm_project_move_persona     (GtmProject  *self,
+                                          guint        from,
+                                          guint        to);
 /* Removes @persona, and points the key messages written for it at no
  * persona, as one step. */
 void        gtm_project_remove_persona   (GtmProject *self,
