@@ -469,18 +469,18 @@ static void
 gtm_links_dialog_dispose (GObject *object)
 {
   GtmLinksDialog *self = GTM_LINKS_DIALOG (object);
+  /* GTK 4.8 forgets the transient parent only when the dialog goes away:
+   * the window stays alive until then. */
+  g_autoptr(GtmWindow) window = g_steal_pointer (&self->window);
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
   set_project (self, NULL);
-  if (self->window != NULL)
+  if (window != NULL)
     {
-      g_signal_handlers_disconnect_by_data (self->window, self);
-      if (g_object_get_data (G_OBJECT (self->window), DIALOG_KEY) == self)
-        g_object_set_data (G_OBJECT (self->window), DIALOG_KEY, NULL);
+      g_signal_handlers_disconnect_by_data (window, self);
+      if (g_object_get_data (G_OBJECT (window), DIALOG_KEY) == self)
+        g_object_set_data (G_OBJECT (window), DIALOG_KEY, NULL);
     }
-  /* GTK 4.8 forgets the transient parent only when the dialog goes away:
-   * the window is kept alive until then. */
-  g_clear_object (&self->window);
 
   G_OBJECT_CLASS (gtm_links_dialog_parent_class)->dispose (object);
 }
