@@ -2082,6 +2082,24 @@ on_drop (GtkDropTarget *target,
       return TRUE;
     }
 
+  /* A persona dragged from the sidebar: its card. */
+  if (G_VALUE_HOLDS (value, GTM_TYPE_PERSONA))
+    {
+      GtmNode *persona = g_value_get_object (value);
+      g_autoptr(GtmItem) card = NULL;
+
+      if (persona == NULL || gtm_node_get_root (persona) != gtm_node_get_root (GTM_NODE (self->board)))
+        return FALSE;
+
+      card = gtm_persona_card_new (round (bx - GTM_PERSONA_CARD_WIDTH / 2.0),
+                                   round (by - GTM_PERSONA_CARD_HEIGHT / 2.0),
+                                   gtm_node_get_id (persona));
+      end_text_editing (self);
+      add_and_select (self, card);
+      gtk_widget_grab_focus (GTK_WIDGET (self));
+      return TRUE;
+    }
+
   if (G_VALUE_HOLDS (value, GDK_TYPE_TEXTURE))
     {
       g_autoptr(GBytes) png = gdk_texture_save_to_png_bytes (g_value_get_object (value));
@@ -2684,7 +2702,7 @@ gtm_board_view_init (GtmBoardView *self)
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   drop = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
-  gtk_drop_target_set_gtypes (drop, (GType[]) { GTM_TYPE_TOOL, GDK_TYPE_FILE_LIST, GDK_TYPE_TEXTURE }, 3);
+  gtk_drop_target_set_gtypes (drop, (GType[]) { GTM_TYPE_TOOL, GDK_TYPE_FILE_LIST, GDK_TYPE_TEXTURE, GTM_TYPE_PERSONA }, 4);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 

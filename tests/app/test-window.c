@@ -13,6 +13,7 @@
 #include "gtm-board-editor.h"
 #include "gtm-persona-page.h"
 #include "gtm-test-utils.h"
+#include "gtm-workbench-page.h"
 
 /* Helpers ----------------------------------------------------------------- */
 
@@ -174,7 +175,23 @@ test_open_sample (void)
       g_assert_true (gtm_test_widget_shows_text (GTK_WIDGET (row),
                                         gtm_persona_kind_to_label (gtm_persona_get_kind (persona))));
     }
-  g_assert_null (gtk_list_box_get_row_at_index (sidebar, n_boards + n_personas));
+  /* Then the workbench's pages, each once. */
+  {
+    guint n_pages;
+    const GtmWorkbenchPageInfo *infos = gtm_workbench_page_get_infos (&n_pages);
+
+    for (guint i = 0; i < n_pages; i++)
+      {
+        GtkListBoxRow *row = gtk_list_box_get_row_at_index (sidebar, n_boards + n_personas + i);
+
+        g_assert_nonnull (row);
+        g_assert_true (gtm_test_widget_shows_text (GTK_WIDGET (row), infos[i].title));
+      }
+    g_assert_null (gtk_list_box_get_row_at_index (sidebar, n_boards + n_personas + n_pages));
+    header = gtk_list_box_row_get_header (gtk_list_box_get_row_at_index (sidebar, n_boards + n_personas));
+    g_assert_true (GTK_IS_LABEL (header));
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (header)), ==, "Workbench");
+  }
 
   header = gtk_list_box_row_get_header (gtk_list_box_get_row_at_index (sidebar, 0));
   g_assert_true (GTK_IS_LABEL (header));
