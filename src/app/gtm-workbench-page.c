@@ -10,6 +10,8 @@
 #include <glib/gi18n.h>
 
 #include "gtm-brief.h"
+#include "gtm-launch-plan.h"
+#include "gtm-metrics.h"
 #include "gtm-workbench-page.h"
 
 struct _GtmWorkbenchPage
@@ -35,6 +37,8 @@ G_DEFINE_FINAL_TYPE (GtmWorkbenchPage, gtm_workbench_page, ADW_TYPE_BIN)
 static const GtmWorkbenchPageInfo infos[] = {
   { "brief", N_("Product Brief"), "x-office-document-symbolic",
     gtm_brief_get_type, gtm_project_get_brief, gtm_brief_form_build },
+  { "launch-plan", N_("Launch Plan"), "x-office-calendar-symbolic", gtm_launch_plan_get_type, gtm_project_get_launch_plan, gtm_launch_form_build },
+  { "metrics", N_("Funnel & Metrics"), "x-office-presentation-symbolic", gtm_metrics_get_type, gtm_project_get_metrics, gtm_metrics_form_build },
 };
 
 GtmNode *

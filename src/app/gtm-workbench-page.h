@@ -51,5 +51,7 @@ GtmNode          *gtm_workbench_page_project_node (GtmProject      *project);
 
 /* The build functions, one per page, each in its own file. */
 void gtm_brief_form_build       (GtmWorkbenchPage *self, GtmForm *form, AdwPreferencesPage *page);
+void gtm_launch_form_build      (GtmWorkbenchPage *self, GtmForm *form, AdwPreferencesPage *page);
+void gtm_metrics_form_build     (GtmWorkbenchPage *self, GtmForm *form, AdwPreferencesPage *page);
 
 G_END_DECLS
