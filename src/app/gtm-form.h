@@ -36,8 +36,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (GtmForm, gtm_form, GTM, FORM, GObject)
 
-/* The enum value's label, for gtm_form_add_choice(); "" hides a value
- * from the choice (it can still be shown, as "None"). */
+/* The label of an enum value, for gtm_form_add_choice(). */
 typedef const char *(*GtmFormLabelFunc) (int value);
 
 /* Fills the rows of one node of a list: @form is the node's own form,

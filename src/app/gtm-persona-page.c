@@ -80,48 +80,6 @@ static const struct {
   { N_("Busy"),       N_("Relaxed") },
 };
 
-const char *
-gtm_persona_kind_to_label (GtmPersonaKind kind)
-{
-  switch (kind)
-    {
-    case GTM_PERSONA_KIND_BUYER:
-      return _("Buyer persona");
-
-    case GTM_PERSONA_KIND_USER:
-      return _("User persona");
-
-    default:
-      return "";
-    }
-}
-
-const char *
-gtm_buying_role_to_label (GtmBuyingRole role)
-{
-  switch (role)
-    {
-    case GTM_BUYING_ROLE_DECISION_MAKER:
-      return _("Decision maker");
-
-    case GTM_BUYING_ROLE_INFLUENCER:
-      return _("Influencer");
-
-    case GTM_BUYING_ROLE_CHAMPION:
-      return _("Champion");
-
-    case GTM_BUYING_ROLE_GATEKEEPER:
-      return _("Gatekeeper");
-
-    case GTM_BUYING_ROLE_USER:
-      return _("User");
-
-    case GTM_BUYING_ROLE_NONE:
-    default:
-      return "";
-    }
-}
-
 static const char *
 kind_label (int kind)
 {

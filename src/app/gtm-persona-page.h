@@ -35,7 +35,5 @@ void        gtm_persona_page_set_image_file (GtmPersonaPage *self,
 
 /* Labels a user sees for a persona's kind and role, shared with the
  * sidebar. */
-const char *gtm_persona_kind_to_label    (GtmPersonaKind  kind);
-const char *gtm_buying_role_to_label     (GtmBuyingRole   role);
 
 G_END_DECLS

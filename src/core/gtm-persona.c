@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "gtm-image.h"
 #include "gtm-persona.h"
 #include "gtm-trait.h"
@@ -179,4 +181,46 @@ gtm_persona_get_personality (GtmPersona *self)
   g_return_val_if_fail (GTM_IS_PERSONA (self), NULL);
 
   return G_LIST_MODEL (gtm_node_get_list (GTM_NODE (self), "personality"));
+}
+
+const char *
+gtm_persona_kind_to_label (GtmPersonaKind kind)
+{
+  switch (kind)
+    {
+    case GTM_PERSONA_KIND_BUYER:
+      return _("Buyer persona");
+
+    case GTM_PERSONA_KIND_USER:
+      return _("User persona");
+
+    default:
+      return "";
+    }
+}
+
+const char *
+gtm_buying_role_to_label (GtmBuyingRole role)
+{
+  switch (role)
+    {
+    case GTM_BUYING_ROLE_DECISION_MAKER:
+      return _("Decision maker");
+
+    case GTM_BUYING_ROLE_INFLUENCER:
+      return _("Influencer");
+
+    case GTM_BUYING_ROLE_CHAMPION:
+      return _("Champion");
+
+    case GTM_BUYING_ROLE_GATEKEEPER:
+      return _("Gatekeeper");
+
+    case GTM_BUYING_ROLE_USER:
+      return _("User");
+
+    case GTM_BUYING_ROLE_NONE:
+    default:
+      return "";
+    }
 }

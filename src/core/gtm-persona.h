@@ -72,4 +72,8 @@ GtmBuyingRole   gtm_persona_get_buying_role  (GtmPersona     *self);
 /* A GListModel of GtmTrait. */
 GListModel     *gtm_persona_get_personality  (GtmPersona     *self);
 
+/* For people, translated; "" for GTM_BUYING_ROLE_NONE. */
+const char     *gtm_persona_kind_to_label    (GtmPersonaKind  kind);
+const char     *gtm_buying_role_to_label     (GtmBuyingRole   role);
+
 G_END_DECLS

@@ -1612,33 +1612,6 @@ card_cache_quark (void)
   return quark;
 }
 
-static const char *
-persona_kind_label (GtmPersonaKind kind)
-{
-  return kind == GTM_PERSONA_KIND_USER ? _("User persona") : _("Buyer persona");
-}
-
-static const char *
-buying_role_label (GtmBuyingRole role)
-{
-  switch (role)
-    {
-    case GTM_BUYING_ROLE_DECISION_MAKER:
-      return _("Decision maker");
-    case GTM_BUYING_ROLE_INFLUENCER:
-      return _("Influencer");
-    case GTM_BUYING_ROLE_CHAMPION:
-      return _("Champion");
-    case GTM_BUYING_ROLE_GATEKEEPER:
-      return _("Gatekeeper");
-    case GTM_BUYING_ROLE_USER:
-      return _("User");
-    case GTM_BUYING_ROLE_NONE:
-    default:
-      return NULL;
-    }
-}
-
 /* Up to two initials, as AdwAvatar shows them: the first letters of the
  * first and the last word. */
 static char *
@@ -1930,7 +1903,7 @@ lay_out_card (CardCache  *cache,
 {
   const char *name = gtm_persona_get_name (persona);
   const char *job_title = gtm_persona_get_job_title (persona);
-  const char *kind = persona_kind_label (gtm_persona_get_kind (persona));
+  const char *kind = gtm_persona_kind_to_label (gtm_persona_get_kind (persona));
   double text_x = CARD_PADDING + CARD_AVATAR + 14;
   CardFlow flow = { cache, text_x, MAX (1, cache->width - text_x - CARD_PADDING),
                     CARD_BAND + 6, cache->height - CARD_PADDING, FALSE };
@@ -1970,7 +1943,7 @@ lay_out_card (CardCache  *cache,
   if (gtm_persona_get_kind (persona) == GTM_PERSONA_KIND_BUYER)
     {
       flow_section (&flow, _("Role in the buying group"),
-                    buying_role_label (gtm_persona_get_buying_role (persona)), FALSE);
+                    gtm_buying_role_to_label (gtm_persona_get_buying_role (persona)), FALSE);
       flow_bullets (&flow, _("Goals"), persona, GTM_PERSONA_SLOT_GOALS);
       flow_bullets (&flow, _("Challenges"), persona, GTM_PERSONA_SLOT_CHALLENGES);
     }
