@@ -33,7 +33,4 @@ void        gtm_persona_page_set_persona (GtmPersonaPage *self,
 void        gtm_persona_page_set_image_file (GtmPersonaPage *self,
                                              GFile          *file);
 
-/* Labels a user sees for a persona's kind and role, shared with the
- * sidebar. */
-
 G_END_DECLS
