@@ -738,6 +738,7 @@ static const struct {
   { "win.zoom-reset", { "<Control>1", "<Control>KP_1", NULL } },
   { "win.zoom-fit", { "<Control>0", "<Control>KP_0", NULL } },
   { "win.add-board", { "<Control><Shift>b", NULL } },
+  { "win.add-buyer-persona", { "<Control><Shift>p", NULL } },
 };
 
 /* GApplication */

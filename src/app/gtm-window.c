@@ -14,6 +14,7 @@
 #include "gtm-board-editor.h"
 #include "gtm-links-dialog.h"
 #include "gtm-persona.h"
+#include "gtm-persona-compare.h"
 #include "gtm-persona-page.h"
 #include "gtm-workbench-page.h"
 #include "gtm-window.h"
@@ -54,8 +55,10 @@ struct _GtmWindow
    * what the sidebar keeps selected through that. */
   GObject              *shown;
   GListModel           *sidebar_model;
-  /* The board the rename popover names. */
-  GtmBoard             *rename_board;
+  /* The board or persona the rename popover names. */
+  GtmNode              *rename_node;
+  /* What was shown when the comparison of personas opened: Back shows it. */
+  GObject              *compared_from;
   /* The toast offering to undo a deletion, and the history's state right
    * after that deletion: the undo it offers. */
   AdwToast             *delete_toast;
@@ -72,6 +75,7 @@ struct _GtmWindow
   GtkListBox           *sidebar;
   GtkPopover           *board_menu_popover;
   GtkPopover           *rename_popover;
+  GtkLabel             *rename_title;
   GtkEntry             *rename_entry;
   GtkWidget            *rename_button;
   GtkRevealer          *rename_error_revealer;
@@ -80,6 +84,7 @@ struct _GtmWindow
   GtmBoardEditor       *board_editor;
   GtmBoardView         *board_view;
   GtmPersonaPage       *persona_page;
+  GtmPersonaCompare    *persona_compare;
   GListStore           *workbench_pages; /* GtmWorkbenchPage, the sidebar's last section */
 };
 
@@ -120,6 +125,31 @@ get_shown_board (GtmWindow *self,
     return NULL;
 
   return GTM_BOARD (self->shown);
+}
+
+/* The persona shown, and its position in the list of personas. */
+static GtmPersona *
+get_shown_persona (GtmWindow *self,
+                   guint     *position)
+{
+  if (!GTM_IS_PERSONA (self->shown) ||
+      !g_list_store_find (G_LIST_STORE (gtm_project_get_personas (get_project (self))),
+                          self->shown, position))
+    return NULL;
+
+  return GTM_PERSONA (self->shown);
+}
+
+/* The project's list that holds nodes like @item: boards or personas. */
+static GListModel *
+get_list_for (GtmWindow *self,
+              GObject   *item)
+{
+  if (GTM_IS_BOARD (item))
+    return gtm_project_get_boards (get_project (self));
+  if (GTM_IS_PERSONA (item))
+    return gtm_project_get_personas (get_project (self));
+  return NULL;
 }
 
 /* GTK 4.8 forgets the transient parent of a dialog only when the dialog
@@ -207,6 +237,8 @@ update_actions (GtmWindow *self)
   gboolean room = n_boards < GTM_PROJECT_MAX_BOARDS;
   guint position = 0;
   GtmBoard *board = get_shown_board (self, &position);
+  guint n_personas;
+  GtmPersona *persona;
 
   set_action_enabled (self, "add-board", room);
   set_action_enabled (self, "rename-board", board != NULL);
@@ -214,6 +246,18 @@ update_actions (GtmWindow *self)
   set_action_enabled (self, "delete-board", board != NULL);
   set_action_enabled (self, "move-board-up", board != NULL && position > 0);
   set_action_enabled (self, "move-board-down", board != NULL && position + 1 < n_boards);
+
+  n_personas = g_list_model_get_n_items (gtm_project_get_personas (get_project (self)));
+  persona = get_shown_persona (self, &position);
+  room = n_personas < GTM_PROJECT_MAX_ENTRIES;
+  set_action_enabled (self, "add-buyer-persona", room);
+  set_action_enabled (self, "add-user-persona", room);
+  set_action_enabled (self, "rename-persona", persona != NULL);
+  set_action_enabled (self, "duplicate-persona", persona != NULL && room);
+  set_action_enabled (self, "delete-persona", persona != NULL);
+  set_action_enabled (self, "move-persona-up", persona != NULL && position > 0);
+  set_action_enabled (self, "move-persona-down", persona != NULL && position + 1 < n_personas);
+  set_action_enabled (self, "compare-personas", n_personas >= GTM_PERSONA_COMPARE_MIN_COLUMNS);
 
   set_action_enabled (self, "save", !saving);
   set_action_enabled (self, "save-as", !saving);
@@ -343,8 +387,9 @@ create_persona_row (GtmPersona *persona)
   return box;
 }
 
-/* Reordering boards by drag and drop: a board row is dragged as its
- * GtmBoard and dropped on another board row, above or below its middle. */
+/* Reordering boards and personas by drag and drop: a row is dragged as
+ * its GtmBoard or GtmPersona and dropped on another row of its kind, above
+ * or below its middle. */
 
 static GdkContentProvider *
 on_board_drag_prepare (GtkDragSource *source,
@@ -353,11 +398,12 @@ on_board_drag_prepare (GtkDragSource *source,
                        GtmWindow     *self)
 {
   GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
+  GObject *item = row_get_item (GTK_LIST_BOX_ROW (row));
 
   g_object_set_data (G_OBJECT (source), "gtm-hot-x", GINT_TO_POINTER ((int) x));
   g_object_set_data (G_OBJECT (source), "gtm-hot-y", GINT_TO_POINTER ((int) y));
 
-  return gdk_content_provider_new_typed (GTM_TYPE_BOARD, row_get_item (GTK_LIST_BOX_ROW (row)));
+  return gdk_content_provider_new_typed (G_OBJECT_TYPE (item), item);
 }
 
 static void
@@ -367,7 +413,9 @@ on_board_drag_begin (GtkDragSource *source,
 {
   GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
   GtkWidget *icon = gtk_drag_icon_get_for_drag (drag);
-  GtkWidget *child = create_board_row (GTM_BOARD (row_get_item (GTK_LIST_BOX_ROW (row))));
+  GObject *item = row_get_item (GTK_LIST_BOX_ROW (row));
+  GtkWidget *child = GTM_IS_BOARD (item) ? create_board_row (GTM_BOARD (item))
+                                         : create_persona_row (GTM_PERSONA (item));
 
   gtk_widget_set_size_request (child, gtk_widget_get_width (row), gtk_widget_get_height (row));
   gtk_widget_add_css_class (child, "card");
@@ -426,16 +474,18 @@ on_board_drop (GtkDropTarget *target,
                GtmWindow     *self)
 {
   GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
-  GListStore *boards = G_LIST_STORE (gtm_project_get_boards (get_project (self)));
   GObject *onto = row_get_item (GTK_LIST_BOX_ROW (row));
+  GListModel *list = get_list_for (self, onto);
   guint from, to;
 
   on_board_drop_leave (target, self);
 
-  /* A board of another window's project is not this project's to move. */
-  if (!G_VALUE_HOLDS (value, GTM_TYPE_BOARD) ||
-      !g_list_store_find (boards, g_value_get_object (value), &from) ||
-      !g_list_store_find (boards, onto, &to))
+  /* A board or persona of another window's project is not this project's
+   * to move, nor a board among personas. */
+  if (list == NULL ||
+      !G_VALUE_HOLDS (value, G_OBJECT_TYPE (onto)) ||
+      !g_list_store_find (G_LIST_STORE (list), g_value_get_object (value), &from) ||
+      !g_list_store_find (G_LIST_STORE (list), onto, &to))
     return FALSE;
 
   /* @to is where it goes among the others, before it is taken out. */
@@ -444,18 +494,21 @@ on_board_drop (GtkDropTarget *target,
   if (to > from)
     to--;
 
-  if (to != from)
+  if (to != from && GTM_IS_BOARD (onto))
     gtm_project_move_board (get_project (self), from, to);
+  else if (to != from)
+    gtm_project_move_persona (get_project (self), from, to);
 
   return TRUE;
 }
 
 static void
-add_board_row_dnd (GtmWindow *self,
-                   GtkWidget *row)
+add_row_dnd (GtmWindow *self,
+             GtkWidget *row,
+             GType      type)
 {
   GtkDragSource *source = gtk_drag_source_new ();
-  GtkDropTarget *target = gtk_drop_target_new (GTM_TYPE_BOARD, GDK_ACTION_MOVE);
+  GtkDropTarget *target = gtk_drop_target_new (type, GDK_ACTION_MOVE);
 
   gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
   g_signal_connect (source, "prepare", G_CALLBACK (on_board_drag_prepare), self);
@@ -479,7 +532,7 @@ create_sidebar_row (gpointer item,
   if (GTM_IS_BOARD (item))
     {
       child = create_board_row (item);
-      add_board_row_dnd (self, row);
+      add_row_dnd (self, row, GTM_TYPE_BOARD);
     }
   else if (GTM_IS_WORKBENCH_PAGE (item))
     {
@@ -488,6 +541,7 @@ create_sidebar_row (gpointer item,
   else
     {
       child = create_persona_row (item);
+      add_row_dnd (self, row, GTM_TYPE_PERSONA);
     }
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), child);
@@ -552,7 +606,7 @@ show_item (GtmWindow *self,
       gtm_persona_page_set_persona (self->persona_page, GTM_PERSONA (item));
       gtk_stack_set_visible_child_name (self->content_stack, "persona");
     }
-  else if (GTM_IS_WORKBENCH_PAGE (item))
+  else if (GTM_IS_WORKBENCH_PAGE (item) || GTM_IS_PERSONA_COMPARE (item))
     {
       gtm_board_editor_set_board (self->board_editor, NULL, NULL);
       gtm_persona_page_set_persona (self->persona_page, NULL);
@@ -654,6 +708,8 @@ on_sidebar_items_changed (GListModel *model,
     row = gtk_list_box_get_row_at_index (self->sidebar, position);
   else if (self->shown != NULL && find_in_model (model, self->shown, &index))
     row = gtk_list_box_get_row_at_index (self->sidebar, index);
+  else if (self->shown == G_OBJECT (self->persona_compare))
+    row = NULL; /* the comparison stays, following the personas */
   else if (self->shown != NULL)
     row = find_neighbour_row (self, position, G_OBJECT_TYPE (self->shown));
   else
@@ -666,13 +722,13 @@ on_sidebar_items_changed (GListModel *model,
       if (refocus)
         gtk_widget_grab_focus (GTK_WIDGET (row));
     }
-  else
+  else if (self->shown != G_OBJECT (self->persona_compare))
     {
       show_item (self, NULL);
     }
 
-  if (self->rename_board != NULL &&
-      !find_in_model (gtm_project_get_boards (get_project (self)), self->rename_board, &index))
+  if (self->rename_node != NULL &&
+      !find_in_model (model, self->rename_node, &index))
     gtk_popover_popdown (self->rename_popover);
 
   /* The deletion it offers to undo is no longer the last step. */
@@ -766,8 +822,17 @@ point_at_row (GtmWindow          *self,
   return TRUE;
 }
 
-/* The menu of the board of @row at @x, @y in the row, or below the row if
- * @x is negative (from the keyboard). */
+/* Whether @row has a menu: a board's or a persona's. */
+static gboolean
+row_has_menu (GtkListBoxRow *row)
+{
+  GObject *item = row_get_item (row);
+
+  return GTM_IS_BOARD (item) || GTM_IS_PERSONA (item);
+}
+
+/* The menu of the board or persona of @row at @x, @y in the row, or below
+ * the row if @x is negative (from the keyboard). */
 static void
 show_board_menu (GtmWindow     *self,
                  GtkListBoxRow *row,
@@ -775,9 +840,15 @@ show_board_menu (GtmWindow     *self,
                  double         y)
 {
   GdkRectangle area = { floor (x), floor (y), 1, 1 };
+  const char *menu = GTM_IS_BOARD (row_get_item (row)) ? "board_menu" : "persona_menu";
 
-  if (!GTM_IS_BOARD (row_get_item (row)))
+  if (!row_has_menu (row))
     return;
+
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->board_menu_popover),
+                                   G_MENU_MODEL (gtk_widget_get_template_child (GTK_WIDGET (self),
+                                                                                GTM_TYPE_WINDOW,
+                                                                                menu)));
 
   gtk_list_box_select_row (self->sidebar, row);
   gtk_widget_grab_focus (GTK_WIDGET (row));
@@ -798,7 +869,7 @@ show_board_menu_at (GtmWindow *self,
   GtkListBoxRow *row = gtk_list_box_get_row_at_y (self->sidebar, y);
   double row_x, row_y;
 
-  if (row == NULL || !GTM_IS_BOARD (row_get_item (row)))
+  if (row == NULL || !row_has_menu (row))
     return FALSE;
 
   gtk_widget_translate_coordinates (GTK_WIDGET (self->sidebar), GTK_WIDGET (row),
@@ -836,7 +907,7 @@ on_sidebar_menu_key (GtkWidget *widget,
   GtmWindow *self = GTM_WINDOW (gtk_widget_get_root (widget));
   GtkListBoxRow *row = gtk_list_box_get_selected_row (self->sidebar);
 
-  if (row == NULL || !GTM_IS_BOARD (row_get_item (row)))
+  if (row == NULL || !row_has_menu (row))
     return FALSE;
 
   show_board_menu (self, row, -1, -1);
@@ -864,27 +935,39 @@ set_rename_error (GtmWindow  *self,
 static void
 on_rename_entry_changed (GtmWindow *self)
 {
+  const char *name = gtk_editable_get_text (GTK_EDITABLE (self->rename_entry));
   g_autoptr(GError) error = NULL;
 
-  gtm_project_check_board_name (gtk_editable_get_text (GTK_EDITABLE (self->rename_entry)), &error);
+  if (GTM_IS_PERSONA (self->rename_node))
+    gtm_project_check_persona_name (name, &error);
+  else
+    gtm_project_check_board_name (name, &error);
   set_rename_error (self, error ? error->message : NULL);
 }
 
 static void
 on_rename_activated (GtmWindow *self)
 {
+  const char *name = gtk_editable_get_text (GTK_EDITABLE (self->rename_entry));
   g_autoptr(GError) error = NULL;
+  GListModel *list = get_list_for (self, G_OBJECT (self->rename_node));
   guint position;
+  gboolean renamed;
 
-  if (self->rename_board == NULL ||
-      !find_in_model (gtm_project_get_boards (get_project (self)), self->rename_board, &position))
+  if (list == NULL || !find_in_model (list, self->rename_node, &position))
     {
       gtk_popover_popdown (self->rename_popover);
       return;
     }
 
-  if (!gtm_project_rename_board (get_project (self), self->rename_board,
-                                 gtk_editable_get_text (GTK_EDITABLE (self->rename_entry)), &error))
+  if (GTM_IS_PERSONA (self->rename_node))
+    renamed = gtm_project_rename_persona (get_project (self), GTM_PERSONA (self->rename_node),
+                                          name, &error);
+  else
+    renamed = gtm_project_rename_board (get_project (self), GTM_BOARD (self->rename_node),
+                                        name, &error);
+
+  if (!renamed)
     {
       set_rename_error (self, error->message);
       return;
@@ -899,14 +982,14 @@ on_rename_popover_closed (GtmWindow *self)
   /* Closed by the window going away, the sidebar may be gone. */
   GtkListBoxRow *row = self->sidebar ? gtk_list_box_get_selected_row (self->sidebar) : NULL;
 
-  if (row != NULL && row_get_item (row) == G_OBJECT (self->rename_board))
+  if (row != NULL && row_get_item (row) == G_OBJECT (self->rename_node))
     gtk_widget_grab_focus (GTK_WIDGET (row));
 
-  g_clear_object (&self->rename_board);
+  g_clear_object (&self->rename_node);
 }
 
 /* Pops the rename popover up at @row once the row is laid out and in
- * view: a board just added has no place on screen yet. */
+ * view: a board or persona just added has no place on screen yet. */
 static gboolean
 popup_rename (GtkWidget     *row,
               GdkFrameClock *frame_clock,
@@ -914,8 +997,8 @@ popup_rename (GtkWidget     *row,
 {
   GtmWindow *self = user_data;
 
-  if (self->rename_board == NULL ||
-      row_get_item (GTK_LIST_BOX_ROW (row)) != G_OBJECT (self->rename_board) ||
+  if (self->rename_node == NULL ||
+      row_get_item (GTK_LIST_BOX_ROW (row)) != G_OBJECT (self->rename_node) ||
       gtk_widget_get_visible (GTK_WIDGET (self->rename_popover)))
     return G_SOURCE_REMOVE;
 
@@ -930,24 +1013,28 @@ popup_rename (GtkWidget     *row,
   return G_SOURCE_REMOVE;
 }
 
+/* Offers to rename the board or persona shown. */
 static void
 begin_rename (GtmWindow *self)
 {
   GtmBoard *board = get_shown_board (self, NULL);
+  GtmPersona *persona = get_shown_persona (self, NULL);
   GtkListBoxRow *row = gtk_list_box_get_selected_row (self->sidebar);
 
-  if (board == NULL || row == NULL || row_get_item (row) != G_OBJECT (board))
+  if ((board == NULL && persona == NULL) || row == NULL || row_get_item (row) != self->shown)
     return;
 
-  g_set_object (&self->rename_board, board);
-  gtk_editable_set_text (GTK_EDITABLE (self->rename_entry), gtm_board_get_name (board));
+  g_set_object (&self->rename_node, GTM_NODE (self->shown));
+  gtk_label_set_text (self->rename_title, board ? _("Board Name") : _("Persona Name"));
+  gtk_editable_set_text (GTK_EDITABLE (self->rename_entry),
+                         board ? gtm_board_get_name (board) : gtm_persona_get_name (persona));
   on_rename_entry_changed (self);
 
   if (popup_rename (GTK_WIDGET (row), NULL, self) == G_SOURCE_CONTINUE)
     gtk_widget_add_tick_callback (GTK_WIDGET (row), popup_rename, self, NULL);
 }
 
-/* Deleting a board: a toast offers to undo it */
+/* Deleting a board or persona: a toast offers to undo it */
 
 static void
 on_delete_toast_undo (AdwToast  *toast,
@@ -1853,6 +1940,148 @@ action_move_board_down (GSimpleAction *action,
 }
 
 static void
+add_persona (GtmWindow      *self,
+             GtmPersonaKind  kind)
+{
+  GtmProject *project = get_project (self);
+  g_autoptr(GError) error = NULL;
+  guint position = g_list_model_get_n_items (gtm_project_get_personas (project));
+
+  if (!gtm_project_add_persona (project, kind, position, NULL, &error))
+    {
+      gtm_window_show_error (self, _("Could not add a persona"), error);
+      return;
+    }
+
+  /* The sidebar shows it (see on_sidebar_items_changed()); offer to name it. */
+  begin_rename (self);
+}
+
+static void
+action_add_buyer_persona (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  add_persona (GTM_WINDOW (user_data), GTM_PERSONA_KIND_BUYER);
+}
+
+static void
+action_add_user_persona (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  add_persona (GTM_WINDOW (user_data), GTM_PERSONA_KIND_USER);
+}
+
+static void
+action_duplicate_persona (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  GtmWindow *self = user_data;
+  GtmPersona *persona = get_shown_persona (self, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (persona != NULL);
+
+  if (!gtm_project_duplicate_persona (get_project (self), persona, &error))
+    {
+      g_autofree char *heading = g_strdup_printf (_("Could not duplicate “%s”"),
+                                                  gtm_persona_get_name (persona));
+
+      gtm_window_show_error (self, heading, error);
+    }
+}
+
+static void
+action_delete_persona (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  GtmWindow *self = user_data;
+  GtmPersona *persona = get_shown_persona (self, NULL);
+  g_autofree char *name = NULL;
+
+  g_return_if_fail (persona != NULL);
+
+  name = g_strdup (gtm_persona_get_name (persona)[0] ? gtm_persona_get_name (persona)
+                                                     : _("Unnamed Persona"));
+  gtm_project_remove_persona (get_project (self), GTM_NODE (persona));
+  show_delete_toast (self, name);
+}
+
+static void
+move_shown_persona (GtmWindow *self,
+                    int        delta)
+{
+  guint position;
+
+  g_return_if_fail (get_shown_persona (self, &position) != NULL);
+
+  gtm_project_move_persona (get_project (self), position, position + delta);
+}
+
+static void
+action_move_persona_up (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  move_shown_persona (GTM_WINDOW (user_data), -1);
+}
+
+static void
+action_move_persona_down (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  move_shown_persona (GTM_WINDOW (user_data), 1);
+}
+
+/* Shows the personas side by side, with the one shown (if any) among
+ * them; Back shows it again. */
+static void
+action_compare_personas (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  GtmWindow *self = user_data;
+  GtmPersona *persona = get_shown_persona (self, NULL);
+
+  if (self->shown == G_OBJECT (self->persona_compare))
+    return;
+
+  if (persona != NULL)
+    gtm_persona_compare_set_chosen (self->persona_compare, persona, TRUE);
+
+  g_set_object (&self->compared_from, self->shown);
+  gtk_list_box_select_row (self->sidebar, NULL);
+  show_item (self, G_OBJECT (self->persona_compare));
+}
+
+static void
+on_compare_close (GtmWindow *self)
+{
+  g_autoptr(GObject) from = g_steal_pointer (&self->compared_from);
+  guint index;
+  GtkListBoxRow *row = NULL;
+
+  if (from != NULL && find_in_model (self->sidebar_model, from, &index))
+    row = gtk_list_box_get_row_at_index (self->sidebar, index);
+  if (row == NULL)
+    row = gtk_list_box_get_row_at_index (self->sidebar, 0);
+
+  if (row != NULL)
+    {
+      gtk_list_box_select_row (self->sidebar, row);
+      gtk_widget_grab_focus (GTK_WIDGET (row));
+    }
+  else
+    {
+      show_item (self, NULL);
+    }
+}
+
+static void
 action_links (GSimpleAction *action,
               GVariant      *parameter,
               gpointer       user_data)
@@ -1876,6 +2105,14 @@ static const GActionEntry win_actions[] = {
   { "delete-board", action_delete_board },
   { "move-board-up", action_move_board_up },
   { "move-board-down", action_move_board_down },
+  { "add-buyer-persona", action_add_buyer_persona },
+  { "add-user-persona", action_add_user_persona },
+  { "rename-persona", action_rename_board },
+  { "duplicate-persona", action_duplicate_persona },
+  { "delete-persona", action_delete_persona },
+  { "move-persona-up", action_move_persona_up },
+  { "move-persona-down", action_move_persona_down },
+  { "compare-personas", action_compare_personas },
   { "links", action_links },
 };
 
@@ -1979,7 +2216,8 @@ gtm_window_dispose (GObject *object)
   g_clear_object (&self->sidebar_model);
   g_clear_object (&self->workbench_pages);
   g_clear_object (&self->shown);
-  g_clear_object (&self->rename_board);
+  g_clear_object (&self->rename_node);
+  g_clear_object (&self->compared_from);
   g_clear_object (&self->delete_toast);
 
   if (self->document_signals != NULL)
@@ -2071,6 +2309,7 @@ gtm_window_class_init (GtmWindowClass *klass)
 
   g_type_ensure (GTM_TYPE_BOARD_EDITOR);
   g_type_ensure (GTM_TYPE_PERSONA_PAGE);
+  g_type_ensure (GTM_TYPE_PERSONA_COMPARE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/gtmstudio/GtmStudio/gtm-window.ui");
@@ -2086,6 +2325,7 @@ gtm_window_class_init (GtmWindowClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "add_board_button", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, GtmWindow, board_menu_popover);
   gtk_widget_class_bind_template_child (widget_class, GtmWindow, rename_popover);
+  gtk_widget_class_bind_template_child (widget_class, GtmWindow, rename_title);
   gtk_widget_class_bind_template_child (widget_class, GtmWindow, rename_entry);
   gtk_widget_class_bind_template_child (widget_class, GtmWindow, rename_button);
   gtk_widget_class_bind_template_child (widget_class, GtmWindow, rename_error_revealer);
@@ -2093,12 +2333,16 @@ gtm_window_class_init (GtmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GtmWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, GtmWindow, board_editor);
   gtk_widget_class_bind_template_child (widget_class, GtmWindow, persona_page);
+  gtk_widget_class_bind_template_child (widget_class, GtmWindow, persona_compare);
+  gtk_widget_class_bind_template_child_full (widget_class, "board_menu", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "persona_menu", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, on_rename_entry_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_rename_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_rename_popover_closed);
 }
 
-/* Keys of the sidebar: they act on the selected board. */
+/* Keys of the sidebar: they act on the selected board or persona (the
+ * action for the other kind is disabled, and the next one runs). */
 static void
 add_sidebar_shortcuts (GtmWindow *self)
 {
@@ -2114,6 +2358,13 @@ add_sidebar_shortcuts (GtmWindow *self)
     { GDK_KEY_KP_Down, GDK_ALT_MASK, "win.move-board-down" },
     { GDK_KEY_Delete, 0, "win.delete-board" },
     { GDK_KEY_KP_Delete, 0, "win.delete-board" },
+    { GDK_KEY_F2, 0, "win.rename-persona" },
+    { GDK_KEY_Up, GDK_ALT_MASK, "win.move-persona-up" },
+    { GDK_KEY_KP_Up, GDK_ALT_MASK, "win.move-persona-up" },
+    { GDK_KEY_Down, GDK_ALT_MASK, "win.move-persona-down" },
+    { GDK_KEY_KP_Down, GDK_ALT_MASK, "win.move-persona-down" },
+    { GDK_KEY_Delete, 0, "win.delete-persona" },
+    { GDK_KEY_KP_Delete, 0, "win.delete-persona" },
   };
   GtkEventController *controller = gtk_shortcut_controller_new ();
   GtkShortcutAction *menu = gtk_callback_action_new (on_sidebar_menu_key, NULL, NULL);
@@ -2195,6 +2446,7 @@ gtm_window_init (GtmWindow *self)
   add_sidebar_shortcuts (self);
 
   self->board_view = gtm_board_editor_get_view (self->board_editor);
+  g_signal_connect_swapped (self->persona_compare, "close", G_CALLBACK (on_compare_close), self);
 
   drop_target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
   gtk_drop_target_set_gtypes (drop_target, (GType[]) { GDK_TYPE_FILE_LIST, G_TYPE_FILE }, 2);
@@ -2258,6 +2510,8 @@ gtm_window_set_document (GtmWindow   *self,
       gtm_workbench_page_set_project (page, gtm_document_get_project (document));
     }
 
+  g_clear_object (&self->compared_from);
+  gtm_persona_compare_set_project (self->persona_compare, gtm_document_get_project (document));
   bind_sidebar (self);
   update_title (self);
   update_actions (self);
