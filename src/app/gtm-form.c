@@ -997,20 +997,7 @@ gtm_form_add_scale (GtmForm    *self,
 
 /* Lists: shared by lists of strings and lists of nodes */
 
-static GtkWidget *
-list_button (const char *icon,
-             const char *tooltip)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-
-  return button;
-}
-
-/* The move up, move down and remove buttons of row @index of @n. */
+/* What the menu of row @index of a list does to it. */
 typedef void (*ListActionFunc) (Binding *binding,
                                 guint    index,
                                 int      action);
@@ -1030,57 +1017,71 @@ typedef struct
 } ListAction;
 
 static void
-on_list_button_clicked (GtkButton  *button,
-                        ListAction *action)
+on_list_action (GSimpleAction *simple,
+                GVariant      *parameter,
+                gpointer       user_data)
 {
+  ListAction *action = user_data;
+
   action->func (action->binding, action->index, action->action);
 }
 
+/* The row's menu: Move Up, Move Down and Remove, as the actions
+ * "list.move-up", "list.move-down" and "list.remove" of the row. */
 static void
-add_list_button (GtkWidget     *row,
-                 Binding       *binding,
-                 ListActionFunc func,
-                 guint          index,
-                 guint          n,
-                 int            kind)
+add_list_menu (GtkWidget     *row,
+               Binding       *binding,
+               ListActionFunc func,
+               guint          index,
+               guint          n)
 {
   static const struct {
-    const char *icon;
-    const char *tooltip;
-  } buttons[] = {
-    [ACTION_UP + 1] = { "go-up-symbolic", N_("Move Up") },
-    [ACTION_REMOVE + 1] = { "user-trash-symbolic", N_("Remove") },
-    [ACTION_DOWN + 1] = { "go-down-symbolic", N_("Move Down") },
+    const char *name;
+    const char *label;
+    int         kind;
+  } items[] = {
+    { "move-up", N_("Move Up"), ACTION_UP },
+    { "move-down", N_("Move Down"), ACTION_DOWN },
+    { "remove", N_("Remove"), ACTION_REMOVE },
   };
-  GtkWidget *button = list_button (buttons[kind + 1].icon, _(buttons[kind + 1].tooltip));
-  ListAction *action = g_new0 (ListAction, 1);
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) moves = g_menu_new ();
+  g_autoptr(GMenu) removes = g_menu_new ();
+  GtkWidget *button;
 
-  action->binding = binding;
-  action->func = func;
-  action->index = index;
-  action->action = kind;
-  g_signal_connect_data (button, "clicked", G_CALLBACK (on_list_button_clicked),
-                         action, (GClosureNotify) (void (*) (void)) g_free, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    {
+      g_autoptr(GSimpleAction) simple = g_simple_action_new (items[i].name, NULL);
+      g_autofree char *detailed = g_strconcat ("list.", items[i].name, NULL);
+      ListAction *action = g_new0 (ListAction, 1);
 
-  gtk_widget_set_sensitive (button, (kind != ACTION_UP || index > 0) &&
-                                    (kind != ACTION_DOWN || index + 1 < n));
+      action->binding = binding;
+      action->func = func;
+      action->index = index;
+      action->action = items[i].kind;
+      g_signal_connect_data (simple, "activate", G_CALLBACK (on_list_action),
+                             action, (GClosureNotify) (void (*) (void)) g_free, 0);
+      g_simple_action_set_enabled (simple, (items[i].kind != ACTION_UP || index > 0) &&
+                                           (items[i].kind != ACTION_DOWN || index + 1 < n));
+      g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (simple));
+      g_menu_append (items[i].kind == ACTION_REMOVE ? removes : moves, _(items[i].label), detailed);
+    }
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (moves));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (removes));
+  gtk_widget_insert_action_group (row, "list", G_ACTION_GROUP (group));
+
+  button = gtk_menu_button_new ();
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_widget_set_tooltip_text (button, _("More Options"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
 
   if (ADW_IS_ENTRY_ROW (row))
     adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), button);
   else
     adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
-}
-
-static void
-add_list_buttons (GtkWidget     *row,
-                  Binding       *binding,
-                  ListActionFunc func,
-                  guint          index,
-                  guint          n)
-{
-  add_list_button (row, binding, func, index, n, ACTION_UP);
-  add_list_button (row, binding, func, index, n, ACTION_DOWN);
-  add_list_button (row, binding, func, index, n, ACTION_REMOVE);
 }
 
 typedef struct
@@ -1322,7 +1323,7 @@ strings_refresh (Binding *binding)
           gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
           g_signal_connect (row, "changed", G_CALLBACK (on_string_changed), binding);
           stop_typing_on_leave (binding->form, row);
-          add_list_buttons (row, binding, strings_action, i, n);
+          add_list_menu (row, binding, strings_action, i, n);
           add_list_keys (row, binding, strings_action, i);
           adw_preferences_group_add (group, row);
           g_ptr_array_add (binding->rows, row);
@@ -1458,7 +1459,7 @@ nodes_refresh (Binding *binding)
       /* The node first, so that @build can show more of it (a subtitle). */
       gtm_form_set_node (child->form, self->history, child->node);
       binding->build (child->form, child->row, binding->user_data);
-      add_list_buttons (child->row, binding, nodes_action, i, n);
+      add_list_menu (child->row, binding, nodes_action, i, n);
       add_list_keys (child->row, binding, nodes_action, i);
 
       pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (child->node), binding->title_property);

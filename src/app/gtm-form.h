@@ -85,9 +85,10 @@ GtkWidget  *gtm_form_add_scale      (GtmForm       *self,
                                      const char    *title,
                                      const char    *start,
                                      const char    *end);
-/* A list of strings (a G_TYPE_STRV field): one entry row each, with buttons
- * to move it up or down and to remove it (Alt+Up/Down move the focused
- * entry too), and a button to add one. Returns the new group, for the
+/* A list of strings (a G_TYPE_STRV field): one entry row each, with a menu
+ * to move it up or down and to remove it (the row's actions
+ * "list.move-up", "list.move-down" and "list.remove"; Alt+Up/Down move the
+ * focused entry too), and a row to add one. Returns the new group, for the
  * caller to put on a page (or in @container when given). */
 AdwPreferencesGroup *gtm_form_add_strings (GtmForm   *self,
                                      GtkWidget     *container,
@@ -96,7 +97,7 @@ AdwPreferencesGroup *gtm_form_add_strings (GtmForm   *self,
                                      const char    *add_label);
 /* A list of child nodes (one registered with gtm_node_class_add_list()):
  * one expander row per node, titled with its @title_property and filled by
- * @build, with buttons to move it and remove it, and a button that adds
+ * @build, with the same menu as a list of strings, and a row that adds
  * the node @new_node makes and opens it. Returns the new group. */
 AdwPreferencesGroup *gtm_form_add_nodes (GtmForm     *self,
                                      const char    *list,
