@@ -42,11 +42,13 @@ gtm_messaging_class_init (GtmMessagingClass *klass)
                          GTM_NODE_DEFAULT_FLAGS | GTM_PARAM_MULTILINE),
     g_param_spec_string ("brand-voice", NULL, NULL, "", GTM_NODE_DEFAULT_FLAGS),
     g_param_spec_boxed ("benefits", NULL, NULL, G_TYPE_STRV, GTM_NODE_DEFAULT_FLAGS),
+    g_param_spec_string ("boilerplate", NULL, NULL, "",
+                         GTM_NODE_DEFAULT_FLAGS | GTM_PARAM_MULTILINE),
   };
   guint first;
 
   G_STATIC_ASSERT (G_N_ELEMENTS (pspecs) ==
-                   GTM_MESSAGING_SLOT_BENEFITS - GTM_MESSAGING_SLOT_AUDIENCE + 1);
+                   GTM_MESSAGING_SLOT_BOILERPLATE - GTM_MESSAGING_SLOT_AUDIENCE + 1);
 
   first = gtm_node_class_install_fields (node_class, pspecs, G_N_ELEMENTS (pspecs));
   g_assert (first == GTM_MESSAGING_SLOT_AUDIENCE);

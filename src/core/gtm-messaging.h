@@ -29,6 +29,7 @@ typedef enum /*< skip >*/
   GTM_MESSAGING_SLOT_ELEVATOR_PITCH,
   GTM_MESSAGING_SLOT_BRAND_VOICE,
   GTM_MESSAGING_SLOT_BENEFITS,
+  GTM_MESSAGING_SLOT_BOILERPLATE,    /* the "About us" paragraph of a press release */
 } GtmMessagingSlot;
 
 #define GTM_TYPE_MESSAGING (gtm_messaging_get_type ())

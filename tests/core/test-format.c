@@ -1450,6 +1450,34 @@ test_unknown_members (void)
   g_assert_false (bytes_contain (written, "theme"));
 }
 
+/* The messaging's boilerplate, several lines in two languages, reads back
+ * as written; a file from before it existed reads with none. */
+static void
+test_messaging_boilerplate (void)
+{
+  static const char *boilerplate =
+    "Beacon Analytics (灯塔分析) is the analytics cloud for mid-size retail chains.\n"
+    "总部位于上海，服务 300 多家连锁品牌。";
+  g_autoptr(GtmProject) project = gtm_project_new ("Launch");
+  g_autoptr(GtmProject) reread = NULL;
+  g_autoptr(GtmProject) older = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (gtm_project_get_messaging (project), "boilerplate", boilerplate, NULL);
+  bytes = gtm_format_write_bytes (project);
+  g_assert_true (bytes_contain (bytes, "\"boilerplate\""));
+  reread = gtm_format_read_bytes (bytes, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gtm_node_get_string (gtm_project_get_messaging (reread), GTM_MESSAGING_SLOT_BOILERPLATE),
+                   ==, boilerplate);
+
+  older = read_string ("{ \"format\": \"gtm-studio\", \"version\": 1, \"id\": \"project-1\", \"title\": \"Old\","
+                       "  \"messaging\": { \"audience\": \"CMOs\" } }");
+  g_assert_cmpstr (gtm_node_get_string (gtm_project_get_messaging (older), GTM_MESSAGING_SLOT_BOILERPLATE),
+                   ==, "");
+}
+
 /* Groups and locks read back as written, on every kind of item. */
 static void
 test_groups_and_locks (void)
@@ -2070,6 +2098,7 @@ main (int   argc,
   g_test_add_func ("/format/write/layout", test_write_layout);
   g_test_add_func ("/format/write/numbers", test_write_numbers);
   g_test_add_func ("/format/read/unknown-members", test_unknown_members);
+  g_test_add_func ("/format/round-trip/messaging-boilerplate", test_messaging_boilerplate);
   g_test_add_func ("/format/read/groups-and-locks", test_groups_and_locks);
   g_test_add_func ("/format/read/persona-avatar-personality", test_persona_avatar_personality);
   g_test_add_func ("/format/read/kind-is-reserved", test_kind_is_reserved);
