@@ -510,7 +510,10 @@ add_row_dnd (GtmWindow *self,
   GtkDragSource *source = gtk_drag_source_new ();
   GtkDropTarget *target = gtk_drop_target_new (type, GDK_ACTION_MOVE);
 
-  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+  /* Moved within its section; a persona is also copied onto a board, as
+   * its card. */
+  gtk_drag_source_set_actions (source, type == GTM_TYPE_PERSONA ? GDK_ACTION_MOVE | GDK_ACTION_COPY
+                                                                : GDK_ACTION_MOVE);
   g_signal_connect (source, "prepare", G_CALLBACK (on_board_drag_prepare), self);
   g_signal_connect (source, "drag-begin", G_CALLBACK (on_board_drag_begin), self);
   gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (source));
