@@ -466,6 +466,58 @@ test_palette_drop (void)
   canvas_close (&c);
 }
 
+/* A persona dragged from the sidebar onto the board becomes its card,
+ * centred where it is dropped. */
+static void
+test_persona_drop (void)
+{
+  Canvas c = { 0 };
+  GtmProject *project;
+  GtmPersona *persona;
+  GtkListBoxRow *row;
+  GtmItem *item;
+  double bx, by;
+
+  canvas_open (&c);
+  if (c.window == NULL)
+    return;
+
+  project = gtm_document_get_project (gtm_window_get_document (c.window));
+  persona = gtm_project_add_persona (project, GTM_PERSONA_KIND_BUYER, 0, "王芳 Wang Fang", NULL);
+  g_assert_nonnull (persona);
+  gtm_window_select_board (c.window, 0);
+  gtm_test_wait_until (gtk_widget_get_mapped (GTK_WIDGET (c.view)));
+  gtm_test_settle ();
+
+  /* The persona's row follows the board's. */
+  row = gtk_list_box_get_row_at_index (gtm_window_get_sidebar (c.window), 1);
+  g_assert_true (gtm_test_widget_shows_text (GTK_WIDGET (row), "王芳 Wang Fang"));
+
+  gtm_test_pointer_move (GTK_WIDGET (row), 40, 12);
+  gtm_test_pointer_press (1);
+  for (int i = 1; i <= 4; i++)
+    gtm_test_pointer_move (GTK_WIDGET (row), 40 + 12 * i, 12 + 4 * i);
+  for (int i = 1; i <= 8; i++)
+    gtm_test_pointer_move (GTK_WIDGET (c.view), 50 + 50 * i, 100 + 25 * i);
+  gtm_test_pointer_release (1);
+  gtm_test_wait_until (n_items (&c) == 1);
+
+  item = item_at_index (&c, 0);
+  g_assert_true (GTM_IS_PERSONA_CARD (item));
+  g_assert_true (gtm_persona_card_get_persona (GTM_PERSONA_CARD (item)) == persona);
+  gtm_board_view_to_board (c.view, 450, 300, &bx, &by);
+  assert_rect (item, round (bx - GTM_PERSONA_CARD_WIDTH / 2.0), round (by - GTM_PERSONA_CARD_HEIGHT / 2.0),
+               GTM_PERSONA_CARD_WIDTH, GTM_PERSONA_CARD_HEIGHT);
+  assert_selection (&c, 1, item);
+  /* The persona stays where it was. */
+  g_assert_cmpuint (g_list_model_get_n_items (gtm_project_get_personas (project)), ==, 1);
+
+  undo (&c);
+  g_assert_cmpuint (n_items (&c), ==, 0);
+
+  canvas_close (&c);
+}
+
 /* A click on a tile arms its tool; a click on the board puts the item
  * there and goes back to selecting. */
 static void
@@ -1458,6 +1510,7 @@ main (int   argc,
   gtm_test_get_app ();
 
   g_test_add_func ("/canvas/palette-drop", test_palette_drop);
+  g_test_add_func ("/canvas/persona-drop", test_persona_drop);
   g_test_add_func ("/canvas/tool-click", test_tool_click);
   g_test_add_func ("/canvas/double-click-note", test_double_click_note);
   g_test_add_func ("/canvas/move-snap", test_move_snap);
