@@ -1298,7 +1298,8 @@ strings_refresh (Binding *binding)
 
   binding->updating = TRUE;
 
-  if (n == binding->rows->len)
+  /* (An empty list shown for the first time still needs its add row.) */
+  if (n == binding->rows->len && gtk_widget_get_parent (binding->add_row) != NULL)
     {
       /* Text typed or undone: only the entries that differ change, so the
        * one being typed in keeps its cursor. */

@@ -12,6 +12,7 @@
 #include "gtm-brief.h"
 #include "gtm-launch-plan.h"
 #include "gtm-metrics.h"
+#include "gtm-swot.h"
 #include "gtm-workbench-page.h"
 
 struct _GtmWorkbenchPage
@@ -37,6 +38,9 @@ G_DEFINE_FINAL_TYPE (GtmWorkbenchPage, gtm_workbench_page, ADW_TYPE_BIN)
 static const GtmWorkbenchPageInfo infos[] = {
   { "brief", N_("Product Brief"), "x-office-document-symbolic",
     gtm_brief_get_type, gtm_project_get_brief, gtm_brief_form_build },
+  { "segments", N_("Market Segments"), "view-grid-symbolic", gtm_project_get_type, gtm_workbench_page_project_node, gtm_segments_form_build },
+  { "competitors", N_("Competitors"), "emoji-flags-symbolic", gtm_project_get_type, gtm_workbench_page_project_node, gtm_competitors_form_build },
+  { "swot", N_("SWOT"), "view-dual-symbolic", gtm_swot_get_type, gtm_project_get_swot, gtm_swot_form_build },
   { "launch-plan", N_("Launch Plan"), "x-office-calendar-symbolic", gtm_launch_plan_get_type, gtm_project_get_launch_plan, gtm_launch_form_build },
   { "metrics", N_("Funnel & Metrics"), "x-office-presentation-symbolic", gtm_metrics_get_type, gtm_project_get_metrics, gtm_metrics_form_build },
 };

@@ -51,6 +51,9 @@ GtmNode          *gtm_workbench_page_project_node (GtmProject      *project);
 
 /* The build functions, one per page, each in its own file. */
 void gtm_brief_form_build       (GtmWorkbenchPage *self, GtmForm *form, AdwPreferencesPage *page);
+void gtm_segments_form_build    (GtmWorkbenchPage *self, GtmForm *form, AdwPreferencesPage *page);
+void gtm_competitors_form_build (GtmWorkbenchPage *self, GtmForm *form, AdwPreferencesPage *page);
+void gtm_swot_form_build        (GtmWorkbenchPage *self, GtmForm *form, AdwPreferencesPage *page);
 void gtm_launch_form_build      (GtmWorkbenchPage *self, GtmForm *form, AdwPreferencesPage *page);
 void gtm_metrics_form_build     (GtmWorkbenchPage *self, GtmForm *form, AdwPreferencesPage *page);
 
