@@ -11,7 +11,9 @@
 
 #include "gtm-brief.h"
 #include "gtm-launch-plan.h"
+#include "gtm-messaging.h"
 #include "gtm-metrics.h"
+#include "gtm-pricing.h"
 #include "gtm-swot.h"
 #include "gtm-workbench-page.h"
 
@@ -41,6 +43,8 @@ static const GtmWorkbenchPageInfo infos[] = {
   { "segments", N_("Market Segments"), "view-grid-symbolic", gtm_project_get_type, gtm_workbench_page_project_node, gtm_segments_form_build },
   { "competitors", N_("Competitors"), "emoji-flags-symbolic", gtm_project_get_type, gtm_workbench_page_project_node, gtm_competitors_form_build },
   { "swot", N_("SWOT"), "view-dual-symbolic", gtm_swot_get_type, gtm_project_get_swot, gtm_swot_form_build },
+  { "messaging", N_("Positioning & Messaging"), "chat-message-new-symbolic", gtm_messaging_get_type, gtm_project_get_messaging, gtm_messaging_form_build },
+  { "pricing", N_("Pricing"), "x-office-spreadsheet-symbolic", gtm_pricing_get_type, gtm_project_get_pricing, gtm_pricing_form_build },
   { "launch-plan", N_("Launch Plan"), "x-office-calendar-symbolic", gtm_launch_plan_get_type, gtm_project_get_launch_plan, gtm_launch_form_build },
   { "metrics", N_("Funnel & Metrics"), "x-office-presentation-symbolic", gtm_metrics_get_type, gtm_project_get_metrics, gtm_metrics_form_build },
 };

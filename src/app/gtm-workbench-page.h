@@ -54,6 +54,8 @@ void gtm_brief_form_build       (GtmWorkbenchPage *self, GtmForm *form, AdwPrefe
 void gtm_segments_form_build    (GtmWorkbenchPage *self, GtmForm *form, AdwPreferencesPage *page);
 void gtm_competitors_form_build (GtmWorkbenchPage *self, GtmForm *form, AdwPreferencesPage *page);
 void gtm_swot_form_build        (GtmWorkbenchPage *self, GtmForm *form, AdwPreferencesPage *page);
+void gtm_messaging_form_build   (GtmWorkbenchPage *self, GtmForm *form, AdwPreferencesPage *page);
+void gtm_pricing_form_build     (GtmWorkbenchPage *self, GtmForm *form, AdwPreferencesPage *page);
 void gtm_launch_form_build      (GtmWorkbenchPage *self, GtmForm *form, AdwPreferencesPage *page);
 void gtm_metrics_form_build     (GtmWorkbenchPage *self, GtmForm *form, AdwPreferencesPage *page);
 
