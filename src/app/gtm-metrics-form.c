@@ -365,9 +365,17 @@ build_metric (GtmForm   *form,
   gtm_form_add_choice (form, container, "kind", _("Kind"), metric_kind_to_label);
 
   for (guint i = 0; i < G_N_ELEMENTS (input_titles); i++)
-    g_hash_table_insert (rows->inputs, (gpointer) input_titles[i].name,
-                         gtm_form_add_entry (form, container, input_titles[i].name,
-                                             _(input_titles[i].title)));
+    {
+      GtkWidget *input = gtm_form_add_entry (form, container, input_titles[i].name,
+                                             _(input_titles[i].title));
+
+      g_hash_table_insert (rows->inputs, (gpointer) input_titles[i].name, input);
+      /* The form clears an entry's error mark on each keystroke it reads,
+       * even one that leaves the value as it was (“0” typed over “0”):
+       * mark the input the result's error is about again after it. */
+      g_signal_connect_data (input, "changed", G_CALLBACK (update_metric_row), container,
+                             NULL, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+    }
 
   rows->result = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (rows->result), _("Result"));
