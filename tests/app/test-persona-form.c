@@ -257,7 +257,7 @@ assert_name (Form       *f,
              GtkWidget  *name_row,
              const char *name)
 {
-  g_assert_cmpstr (gtm_persona_get_name (f->persona), ==, name);
+  gtm_test_wait_until (g_strcmp0 (gtm_persona_get_name (f->persona), name) == 0);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, name);
 }
 
@@ -310,6 +310,7 @@ test_edit_undo_save (void)
   /* The job title: a run of typing of its own. */
   focus_entry (job_row);
   gtm_test_type ("VP Growth");
+  gtm_test_wait_until (g_strcmp0 (gtm_persona_get_job_title (f.persona), "VP Growth") == 0);
   g_assert_cmpstr (gtm_persona_get_job_title (f.persona), ==, "VP Growth");
   g_assert_cmpuint (gtm_history_get_n_undo (f.history), ==, base + 2);
 
@@ -318,6 +319,8 @@ test_edit_undo_save (void)
   gtm_test_keys ("Return", NULL);
   gtm_test_settle ();
   gtm_test_type ("Win the board");
+  gtm_test_wait_until (g_str_has_suffix (gtk_editable_get_text (GTK_EDITABLE (gtk_widget_get_ancestor (gtk_root_get_focus (gtk_widget_get_root (goals)), ADW_TYPE_ENTRY_ROW))),
+                                         "board"));
   builder = g_strv_builder_new ();
   g_strv_builder_addv (builder, (const char **) old_goals);
   g_strv_builder_add (builder, "Win the board");
@@ -429,6 +432,7 @@ test_age_error (void)
   /* A good number clears the mark and is written. */
   gtm_test_keys ("ctrl+a", NULL);
   gtm_test_type ("47");
+  gtm_test_wait_until (!gtk_widget_has_css_class (age_row, "error"));
   g_assert_false (gtk_widget_has_css_class (age_row, "error"));
   g_assert_false (shows_error (age_row));
   g_object_get (f.persona, "age", &age, NULL);
@@ -481,6 +485,7 @@ test_trait_slider (void)
   g_assert_true (gtk_widget_has_focus (scale));
 
   gtm_test_keys ("Right", "Right", "Right", NULL);
+  gtm_test_wait_until (gtm_trait_get_value (trait) == GTM_TRAIT_VALUE_DEFAULT + 3);
   g_assert_cmpint (gtm_trait_get_value (trait), ==, GTM_TRAIT_VALUE_DEFAULT + 3);
   g_assert_cmpuint (gtm_history_get_n_undo (f.history), ==, base + 2);
 
