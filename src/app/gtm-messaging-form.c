@@ -239,11 +239,10 @@ typedef struct
 static void
 persona_choice_free (PersonaChoice *choice)
 {
-  if (choice->node != NULL)
-    g_signal_handlers_disconnect_by_data (choice->node, choice);
+  g_signal_handlers_disconnect_by_data (choice->node, choice);
   if (choice->personas != NULL)
     g_signal_handlers_disconnect_by_data (choice->personas, choice);
-  g_clear_object (&choice->node);
+  g_object_unref (choice->node);
   g_clear_object (&choice->personas);
   g_ptr_array_unref (choice->ids);
   g_free (choice);
@@ -253,11 +252,8 @@ static void
 persona_choice_refresh (PersonaChoice *choice)
 {
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  const char *current = "";
+  const char *current = gtm_key_message_get_persona (GTM_KEY_MESSAGE (choice->node));
   guint selected = 0;
-
-  if (choice->node != NULL)
-    current = gtm_key_message_get_persona (GTM_KEY_MESSAGE (choice->node));
 
   g_ptr_array_set_size (choice->ids, 0);
   /* Translators: the persona a key message speaks to, when it speaks to all */
@@ -309,7 +305,7 @@ on_persona_selected (AdwComboRow   *row,
   guint selected = adw_combo_row_get_selected (row);
   GtmHistory *history = gtm_form_get_history (choice->form);
 
-  if (choice->updating || choice->node == NULL || history == NULL || selected >= choice->ids->len)
+  if (choice->updating || history == NULL || selected >= choice->ids->len)
     return;
 
   if (g_strcmp0 (g_ptr_array_index (choice->ids, selected),
@@ -338,27 +334,6 @@ on_key_message_persona_notify (GtmNode       *node,
   persona_choice_sync (choice);
 }
 
-/* The form sets the key message's node once the rows are built, before
- * the expander row goes into the list: the choice starts following it
- * then. */
-static void
-on_key_message_row_parent (GtkWidget     *expander,
-                           GParamSpec    *pspec,
-                           PersonaChoice *choice)
-{
-  GtmNode *node = gtm_form_get_node (choice->form);
-
-  if (node == choice->node || gtk_widget_get_parent (expander) == NULL)
-    return;
-
-  if (choice->node != NULL)
-    g_signal_handlers_disconnect_by_data (choice->node, choice);
-  g_set_object (&choice->node, node);
-  if (node != NULL)
-    g_signal_connect (node, "notify::persona", G_CALLBACK (on_key_message_persona_notify), choice);
-  persona_choice_refresh (choice);
-}
-
 static void
 on_persona_row_map (GtkWidget     *row,
                     PersonaChoice *choice)
@@ -379,6 +354,8 @@ build_key_message (GtmForm   *form,
 
   choice->form = form;
   choice->row = ADW_COMBO_ROW (row);
+  choice->node = g_object_ref (gtm_form_get_node (form));
+  g_signal_connect (choice->node, "notify::persona", G_CALLBACK (on_key_message_persona_notify), choice);
   choice->ids = g_ptr_array_new_with_free_func (g_free);
   if (project != NULL)
     {
@@ -393,7 +370,6 @@ build_key_message (GtmForm   *form,
   persona_choice_refresh (choice);
   g_signal_connect (row, "notify::selected", G_CALLBACK (on_persona_selected), choice);
   g_signal_connect (row, "map", G_CALLBACK (on_persona_row_map), choice);
-  g_signal_connect (container, "notify::parent", G_CALLBACK (on_key_message_row_parent), choice);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (container), row);
 
   gtm_form_add_entry (form, container, "headline", _("Headline"));

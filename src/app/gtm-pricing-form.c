@@ -135,7 +135,6 @@ format_price (double      price,
 /* A tier's expander row shows its price as its subtitle. */
 typedef struct
 {
-  GtmForm   *form;     /* the tier's own form */
   GtkWidget *row;
   GtmNode   *pricing;  /* for the currency */
   GtmNode   *tier;
@@ -146,9 +145,6 @@ tier_row_update (TierRow *tier_row)
 {
   g_autofree char *price = NULL;
   g_autofree char *escaped = NULL;
-
-  if (tier_row->tier == NULL)
-    return;
 
   price = format_price (gtm_price_tier_get_price (GTM_PRICE_TIER (tier_row->tier)),
                         gtm_pricing_get_currency (GTM_PRICING (tier_row->pricing)),
@@ -168,33 +164,11 @@ on_tier_notify (GtmNode    *node,
 static void
 tier_row_free (TierRow *tier_row)
 {
-  if (tier_row->tier != NULL)
-    g_signal_handlers_disconnect_by_data (tier_row->tier, tier_row);
+  g_signal_handlers_disconnect_by_data (tier_row->tier, tier_row);
   g_signal_handlers_disconnect_by_data (tier_row->pricing, tier_row);
-  g_clear_object (&tier_row->tier);
+  g_object_unref (tier_row->tier);
   g_object_unref (tier_row->pricing);
   g_free (tier_row);
-}
-
-/* The form sets the tier's node once the rows are built, before the
- * expander row goes into the list: the subtitle starts following it
- * then. */
-static void
-on_tier_row_parent (GtkWidget  *row,
-                    GParamSpec *pspec,
-                    TierRow    *tier_row)
-{
-  GtmNode *node = gtm_form_get_node (tier_row->form);
-
-  if (node == tier_row->tier || gtk_widget_get_parent (row) == NULL)
-    return;
-
-  if (tier_row->tier != NULL)
-    g_signal_handlers_disconnect_by_data (tier_row->tier, tier_row);
-  g_set_object (&tier_row->tier, node);
-  if (node != NULL)
-    g_signal_connect (node, "notify", G_CALLBACK (on_tier_notify), tier_row);
-  tier_row_update (tier_row);
 }
 
 static void
@@ -205,12 +179,13 @@ build_tier (GtmForm   *form,
   GtmWorkbenchPage *page = user_data;
   TierRow *tier_row = g_new0 (TierRow, 1);
 
-  tier_row->form = form;
   tier_row->row = container;
+  tier_row->tier = g_object_ref (gtm_form_get_node (form));
   tier_row->pricing = g_object_ref (gtm_workbench_page_get_node (page));
+  g_signal_connect (tier_row->tier, "notify", G_CALLBACK (on_tier_notify), tier_row);
   g_signal_connect (tier_row->pricing, "notify::currency", G_CALLBACK (on_tier_notify), tier_row);
   g_object_set_data_full (G_OBJECT (container), "gtm-tier-row", tier_row, (GDestroyNotify) tier_row_free);
-  g_signal_connect (container, "notify::parent", G_CALLBACK (on_tier_row_parent), tier_row);
+  tier_row_update (tier_row);
 
   gtm_form_add_entry (form, container, "name", _("Name"));
   /* Translators: the price of a plan, a number, in the pricing's currency */
