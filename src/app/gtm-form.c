@@ -29,6 +29,14 @@ typedef enum
 
 typedef struct _Binding Binding;
 
+/* A signal handler a binding connected to one of its widgets: disconnected
+ * when the binding goes, as the widget may outlive it. */
+typedef struct
+{
+  gpointer instance;
+  gulong   id;
+} Handler;
+
 /* One node of a BIND_NODES list: its expander row and its form. */
 typedef struct
 {
@@ -45,6 +53,7 @@ struct _Binding
   GtkWidget        *row;     /* the row, or the group of a list */
   GtkWidget        *editor;  /* what the user edits: the row itself, a text view, a switch, a scale */
   gboolean          updating; /* the form is writing the node's value into the editor */
+  GArray           *handlers; /* Handler: the signals of widgets this binding listens to */
 
   /* BIND_CHOICE: the enum values, in the order of the drop-down. */
   GArray           *values;
@@ -89,6 +98,13 @@ child_free (Child *child)
 static void
 binding_free (Binding *binding)
 {
+  for (guint i = 0; i < binding->handlers->len; i++)
+    {
+      Handler *handler = &g_array_index (binding->handlers, Handler, i);
+
+      g_signal_handler_disconnect (handler->instance, handler->id);
+    }
+  g_array_unref (binding->handlers);
   if (binding->store != NULL)
     g_signal_handlers_disconnect_by_data (binding->store, binding);
   g_clear_object (&binding->store);
@@ -337,6 +353,7 @@ binding_new (GtmForm    *self,
   binding->kind = kind;
   binding->row = g_object_ref_sink (row);
   binding->focus = -1;
+  binding->handlers = g_array_new (FALSE, FALSE, sizeof (Handler));
 
   if (property != NULL)
     {
@@ -350,6 +367,19 @@ binding_new (GtmForm    *self,
   g_ptr_array_add (self->bindings, binding);
 
   return binding;
+}
+
+/* Connects @callback to @signal of @instance, a widget of the binding's
+ * (or an object it owns), with the binding as its data. */
+static void
+binding_listen (Binding    *binding,
+                gpointer    instance,
+                const char *signal,
+                GCallback   callback)
+{
+  Handler handler = { instance, g_signal_connect (instance, signal, callback, binding) };
+
+  g_array_append_val (binding->handlers, handler);
 }
 
 /* Sets the field through the history: typed input joins the run of typing
@@ -448,6 +478,15 @@ gtm_form_parse_number (const char  *text,
     {
       g_set_error_literal (error, GTM_CALC_ERROR, GTM_CALC_ERROR_NOT_A_NUMBER,
                            _("Enter a whole number."));
+      return FALSE;
+    }
+
+  /* Limits far beyond any real count only guard the file: they are not
+   * worth reading. */
+  if (*value < minimum && minimum == 0 && maximum >= 1e12)
+    {
+      g_set_error_literal (error, GTM_CALC_ERROR, GTM_CALC_ERROR_OUT_OF_RANGE,
+                           _("Enter a number of 0 or more."));
       return FALSE;
     }
 
@@ -563,10 +602,13 @@ entry_check_node (Binding       *binding,
   return valid;
 }
 
+/* Checks the entry's text and writes it; @leaving when the focus leaves
+ * the entry. */
 static void
-on_entry_changed (GtkEditable *editable,
-                  Binding     *binding)
+entry_commit (Binding  *binding,
+              gboolean  leaving)
 {
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (binding->editor));
   g_auto(GValue) value = G_VALUE_INIT;
   g_autoptr(GError) error = NULL;
 
@@ -574,7 +616,7 @@ on_entry_changed (GtkEditable *editable,
     return;
 
   g_value_init (&value, binding->pspec->value_type);
-  if (!entry_read (binding, gtk_editable_get_text (editable), &value, &error) ||
+  if (!entry_read (binding, text, &value, &error) ||
       !entry_check_node (binding, &value, &error))
     {
       gtm_form_row_set_error (binding->row, error->message);
@@ -582,7 +624,30 @@ on_entry_changed (GtkEditable *editable,
     }
 
   gtm_form_row_set_error (binding->row, NULL);
+
+  /* Typing over a number replaces it in two steps, through an empty
+   * field: emptying a number field only counts once the user leaves it,
+   * so that the field keeps its last good value while "20" becomes "-5". */
+  if (is_number (binding->pspec) && *text == '\0' && !leaving)
+    return;
+
   binding_write (binding, &value, TRUE);
+}
+
+static void
+on_entry_changed (GtkEditable *editable,
+                  Binding     *binding)
+{
+  entry_commit (binding, FALSE);
+}
+
+static void
+on_entry_leave (GtkEventControllerFocus *controller,
+                Binding                 *binding)
+{
+  entry_commit (binding, TRUE);
+  if (binding->form->history != NULL)
+    gtm_history_stop_typing (binding->form->history);
 }
 
 static void
@@ -615,6 +680,7 @@ gtm_form_add_entry (GtmForm    *self,
                     const char *property,
                     const char *title)
 {
+  GtkEventController *focus;
   GtkWidget *row;
   Binding *binding;
 
@@ -629,8 +695,10 @@ gtm_form_add_entry (GtmForm    *self,
   if (G_IS_PARAM_SPEC_STRING (binding->pspec))
     gtk_editable_set_max_width_chars (GTK_EDITABLE (row), 40);
 
-  g_signal_connect (row, "changed", G_CALLBACK (on_entry_changed), binding);
-  stop_typing_on_leave (self, row);
+  binding_listen (binding, row, "changed", G_CALLBACK (on_entry_changed));
+  focus = gtk_event_controller_focus_new ();
+  gtk_widget_add_controller (row, focus);
+  binding_listen (binding, focus, "leave", G_CALLBACK (on_entry_leave));
   add_to_container (container, row);
   binding_connect (binding);
 
@@ -731,8 +799,8 @@ gtm_form_add_text (GtmForm    *self,
 
   binding = binding_new (self, BIND_TEXT, property, row);
   binding->editor = view;
-  g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed",
-                    G_CALLBACK (on_buffer_changed), binding);
+  binding_listen (binding, gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed",
+                  G_CALLBACK (on_buffer_changed));
   stop_typing_on_leave (self, view);
   add_to_container (container, row);
   binding_connect (binding);
@@ -809,7 +877,7 @@ gtm_form_add_choice (GtmForm          *self,
 
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
   binding->editor = row;
-  g_signal_connect (row, "notify::selected", G_CALLBACK (on_choice_selected), binding);
+  binding_listen (binding, row, "notify::selected", G_CALLBACK (on_choice_selected));
   add_to_container (container, row);
   binding_connect (binding);
 
@@ -865,7 +933,7 @@ gtm_form_add_switch (GtmForm    *self,
 
   binding = binding_new (self, BIND_SWITCH, property, row);
   binding->editor = widget;
-  g_signal_connect (widget, "notify::active", G_CALLBACK (on_switch_active), binding);
+  binding_listen (binding, widget, "notify::active", G_CALLBACK (on_switch_active));
   add_to_container (container, row);
   binding_connect (binding);
 
@@ -987,7 +1055,7 @@ gtm_form_add_scale (GtmForm    *self,
   gtk_widget_add_controller (scale, GTK_EVENT_CONTROLLER (press));
 
   binding->editor = scale;
-  g_signal_connect (scale, "value-changed", G_CALLBACK (on_scale_value_changed), binding);
+  binding_listen (binding, scale, "value-changed", G_CALLBACK (on_scale_value_changed));
   stop_typing_on_leave (self, scale);
   add_to_container (container, row);
   binding_connect (binding);
@@ -1357,7 +1425,7 @@ gtm_form_add_strings (GtmForm    *self,
                         ADW_PREFERENCES_GROUP (group));
   binding->rows = g_ptr_array_new ();
   binding->add_row = g_object_ref_sink (add_row_new (add_label));
-  g_signal_connect (binding->add_row, "activated", G_CALLBACK (on_string_add), binding);
+  binding_listen (binding, binding->add_row, "activated", G_CALLBACK (on_string_add));
   g_object_set_data_full (G_OBJECT (group), "gtm-form-add-row", binding->add_row, g_object_unref);
 
   if (container != NULL)
@@ -1443,6 +1511,8 @@ nodes_refresh (Binding *binding)
       if (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (child->row)))
         g_hash_table_add (expanded, child->node);
       g_signal_handlers_disconnect_by_data (child->node, child->row);
+      /* Its rows write nothing more, even as the focus leaves them. */
+      gtm_form_set_node (child->form, NULL, NULL);
     }
   list_clear (binding);
 
@@ -1548,7 +1618,7 @@ gtm_form_add_nodes (GtmForm            *self,
   binding->user_data = user_data;
   binding->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) child_free);
   binding->add_row = g_object_ref_sink (add_row_new (add_label));
-  g_signal_connect (binding->add_row, "activated", G_CALLBACK (on_node_add), binding);
+  binding_listen (binding, binding->add_row, "activated", G_CALLBACK (on_node_add));
   g_object_set_data_full (G_OBJECT (group), "gtm-form-add-row", binding->add_row, g_object_unref);
 
   binding_connect (binding);

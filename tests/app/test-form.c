@@ -101,10 +101,11 @@ test_number_errors (Fixture       *fixture,
   g_autoptr(GtmPersona) persona = gtm_persona_new (GTM_PERSONA_KIND_BUYER, "Zhang Wei");
   g_autoptr(GtmForm) form = gtm_form_new (GTM_TYPE_PERSONA);
   GtkWidget *group = add_group (fixture);
-  GtkWidget *age;
+  GtkWidget *age, *other;
 
   gtm_history_insert (fixture->history, GTM_NODE (fixture->project), "personas", 0, GTM_NODE (persona));
   age = gtm_form_add_entry (form, group, "age", "Age");
+  other = gtm_form_add_entry (form, group, "location", "Location");
   gtm_form_set_node (form, fixture->history, GTM_NODE (persona));
 
   /* 0 is "unknown" and shows as empty. */
@@ -133,6 +134,22 @@ test_number_errors (Fixture       *fixture,
   g_assert_false (gtk_widget_has_css_class (age, "error"));
   g_assert_false (gtm_test_widget_shows_text (age, "Enter a number from 0 to 150."));
   g_assert_cmpint (gtm_node_get_int (GTM_NODE (persona), GTM_PERSONA_SLOT_AGE), ==, 38);
+
+  /* Typing over a number goes through an empty field: that is not a
+   * value yet, so the field keeps 38 while "-5" is refused. */
+  type_into (age, "-5");
+  g_assert_true (gtk_widget_has_css_class (age, "error"));
+  g_assert_cmpint (gtm_node_get_int (GTM_NODE (persona), GTM_PERSONA_SLOT_AGE), ==, 38);
+
+  /* Left empty, it is unknown: 0. */
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  gtm_test_wait_until (gtk_widget_get_mapped (fixture->window));
+  gtk_widget_grab_focus (age);
+  type_into (age, "");
+  g_assert_cmpint (gtm_node_get_int (GTM_NODE (persona), GTM_PERSONA_SLOT_AGE), ==, 38);
+  gtk_widget_grab_focus (other);
+  g_assert_cmpint (gtm_node_get_int (GTM_NODE (persona), GTM_PERSONA_SLOT_AGE), ==, 0);
+  g_assert_false (gtk_widget_has_css_class (age, "error"));
 }
 
 static GtkWidget *
