@@ -686,13 +686,15 @@ trait_row_new (GtmPersonaPage *self,
 static void
 trait_rows_clear (GtmPersonaPage *self)
 {
-  for (guint i = 0; i < self->trait_rows->len; i++)
+  /* Each freed while its row, holding its scale, is still there. */
+  while (self->trait_rows->len > 0)
     {
-      TraitRow *tr = g_ptr_array_index (self->trait_rows, i);
+      TraitRow *tr = g_ptr_array_index (self->trait_rows, self->trait_rows->len - 1);
+      GtkWidget *row = tr->row;
 
-      adw_preferences_group_remove (self->personality_group, tr->row);
+      g_ptr_array_remove_index (self->trait_rows, self->trait_rows->len - 1);
+      adw_preferences_group_remove (self->personality_group, row);
     }
-  g_ptr_array_set_size (self->trait_rows, 0);
 }
 
 static void
