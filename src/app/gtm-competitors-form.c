@@ -45,9 +45,8 @@ tier_to_short_label (GtmCompetitorTier tier)
 }
 
 static void
-update_subtitle (GtmNode    *node,
-                 GParamSpec *pspec,
-                 GtkWidget  *row)
+update_subtitle (GtkWidget *row,
+                 GtmNode   *node)
 {
   const char *subtitle = tier_to_short_label (gtm_competitor_get_tier (GTM_COMPETITOR (node)));
 
@@ -76,7 +75,6 @@ build_competitor (GtmForm   *form,
                   GtkWidget *container,
                   gpointer   user_data)
 {
-  GtmNode *node = gtm_form_get_node (form);
   GtkWidget *tier;
 
   gtm_form_add_entry (form, container, "name", _("Name"));
@@ -97,11 +95,7 @@ build_competitor (GtmForm   *form,
   add_strings (form, container, "objections", _("Objection Handling"),
                _("What prospects say in their favour, and how to answer."), _("Add Objection"));
 
-  if (node == NULL)
-    return;
-
-  update_subtitle (node, NULL, container);
-  g_signal_connect_object (node, "notify::tier", G_CALLBACK (update_subtitle), container, 0);
+  gtm_form_follow (form, container, FALSE, update_subtitle);
 }
 
 static GtmNode *

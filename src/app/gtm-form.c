@@ -261,6 +261,56 @@ gtm_form_set_node (GtmForm    *self,
     binding_connect (g_ptr_array_index (self->bindings, i));
 }
 
+/* Followers */
+
+typedef struct
+{
+  GtmNode          *node;
+  GtmFormFollowFunc update;
+} Follow;
+
+static void
+follow_free (Follow *follow)
+{
+  g_object_unref (follow->node);
+  g_free (follow);
+}
+
+static void
+on_follow_changed (GtmNode   *source,
+                   GtmNode   *origin,
+                   GtkWidget *widget)
+{
+  Follow *follow = g_object_get_data (G_OBJECT (widget), "gtm-form-follow");
+
+  follow->update (widget, follow->node);
+}
+
+void
+gtm_form_follow (GtmForm          *self,
+                 GtkWidget        *widget,
+                 gboolean          parent,
+                 GtmFormFollowFunc update)
+{
+  Follow *follow;
+  GtmNode *source;
+
+  g_return_if_fail (GTM_IS_FORM (self));
+  g_return_if_fail (self->node != NULL);
+  g_return_if_fail (g_object_get_data (G_OBJECT (widget), "gtm-form-follow") == NULL);
+
+  source = parent ? gtm_node_get_parent (self->node) : self->node;
+  g_return_if_fail (source != NULL);
+
+  follow = g_new0 (Follow, 1);
+  follow->node = g_object_ref (self->node);
+  follow->update = update;
+  g_object_set_data_full (G_OBJECT (widget), "gtm-form-follow", follow, (GDestroyNotify) follow_free);
+  g_signal_connect_object (source, "changed", G_CALLBACK (on_follow_changed), widget, 0);
+
+  update (widget, self->node);
+}
+
 /* Rows and errors */
 
 static void

@@ -109,6 +109,21 @@ AdwPreferencesGroup *gtm_form_add_nodes (GtmForm     *self,
                                      GtmFormNewNodeFunc new_node,
                                      gpointer       user_data);
 
+/* What a widget shows of @node beyond its fields (a row's subtitle, a
+ * computed result), brought up to date. */
+typedef void (*GtmFormFollowFunc) (GtkWidget *widget,
+                                   GtmNode   *node);
+
+/* Calls @update for @widget and the form's node now, and again whenever
+ * that node changes (a field of it or anything below it), or, with
+ * @parent, the node above it (a funnel stage's conversion depends on the
+ * stage before it). For forms whose node stays (a list's rows); one
+ * follower per widget. */
+void        gtm_form_follow         (GtmForm       *self,
+                                     GtkWidget     *widget,
+                                     gboolean       parent,
+                                     GtmFormFollowFunc update);
+
 /* Marks @row (an AdwEntryRow or AdwActionRow) as holding bad input and
  * says why (@message; NULL clears): in red at the row's end for an entry,
  * as the subtitle of an action row, and as the row's accessible

@@ -67,39 +67,15 @@ describe_activity (GtmActivity *activity)
 }
 
 static void
-update_activity_row (GtkWidget *row)
+update_activity_row (GtkWidget *row,
+                     GtmNode   *node)
 {
-  GtmForm *form = g_object_get_data (G_OBJECT (row), "gtm-launch-form");
-  GtmNode *node = gtm_form_get_node (form);
   g_autofree char *summary = NULL;
   g_autofree char *escaped = NULL;
-
-  if (node == NULL)
-    return;
 
   summary = describe_activity (GTM_ACTIVITY (node));
   escaped = g_markup_escape_text (summary, -1);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), escaped);
-}
-
-/* The list titles the row once its form has the node: from then on the
- * row follows the node's changes. */
-static void
-on_activity_row_titled (GtkWidget  *row,
-                        GParamSpec *pspec,
-                        gpointer    user_data)
-{
-  GtmForm *form = g_object_get_data (G_OBJECT (row), "gtm-launch-form");
-  GtmNode *node = gtm_form_get_node (form);
-
-  if (node != NULL && g_object_get_data (G_OBJECT (row), "gtm-launch-following") == NULL)
-    {
-      g_signal_connect_object (node, "changed", G_CALLBACK (update_activity_row), row,
-                               G_CONNECT_SWAPPED);
-      g_object_set_data (G_OBJECT (row), "gtm-launch-following", GINT_TO_POINTER (TRUE));
-    }
-
-  update_activity_row (row);
 }
 
 static void
@@ -119,9 +95,7 @@ build_activity (GtmForm   *form,
   gtm_form_add_switch (form, container, "external", _("Customer-facing"),
                        _("Seen by customers, not only by the teams"));
 
-  g_object_set_data_full (G_OBJECT (container), "gtm-launch-form",
-                          g_object_ref (form), g_object_unref);
-  g_signal_connect (container, "notify::title", G_CALLBACK (on_activity_row_titled), NULL);
+  gtm_form_follow (form, container, FALSE, update_activity_row);
 }
 
 static GtmNode *

@@ -66,36 +66,12 @@ format_value (double value,
   return g_steal_pointer (&text);
 }
 
-/* The list titles a row once its form has the node: from then on the row
- * follows @follow (the node or its parent) through @update. */
-static void
-follow_when_titled (GtkWidget *row,
-                    GtmForm   *form,
-                    gboolean   parent,
-                    GCallback  update)
-{
-  GtmNode *node = gtm_form_get_node (form);
-
-  if (node == NULL)
-    return;
-
-  if (g_object_get_data (G_OBJECT (row), "gtm-metrics-following") == NULL)
-    {
-      g_signal_connect_object (parent ? gtm_node_get_parent (node) : node, "changed",
-                               update, row, G_CONNECT_SWAPPED);
-      g_object_set_data (G_OBJECT (row), "gtm-metrics-following", GINT_TO_POINTER (TRUE));
-    }
-
-  ((void (*) (GtkWidget *)) update) (row);
-}
-
 /* Funnel */
 
 static void
-update_stage_row (GtkWidget *row)
+update_stage_row (GtkWidget *row,
+                  GtmNode   *node)
 {
-  GtmForm *form = g_object_get_data (G_OBJECT (row), "gtm-metrics-form");
-  GtmNode *node = gtm_form_get_node (form);
   g_autoptr(GtmFunnelStage) previous = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
@@ -104,7 +80,7 @@ update_stage_row (GtkWidget *row)
   guint position;
   double percent;
 
-  if (node == NULL || gtm_node_get_parent (node) == NULL)
+  if (gtm_node_get_parent (node) == NULL)
     return;
 
   funnel = gtm_metrics_get_funnel (GTM_METRICS (gtm_node_get_parent (node)));
@@ -143,15 +119,6 @@ update_stage_row (GtkWidget *row)
 }
 
 static void
-on_stage_row_titled (GtkWidget  *row,
-                     GParamSpec *pspec,
-                     gpointer    user_data)
-{
-  follow_when_titled (row, g_object_get_data (G_OBJECT (row), "gtm-metrics-form"),
-                      TRUE, G_CALLBACK (update_stage_row));
-}
-
-static void
 build_stage (GtmForm   *form,
              GtkWidget *container,
              gpointer   user_data)
@@ -159,9 +126,7 @@ build_stage (GtmForm   *form,
   gtm_form_add_entry (form, container, "name", _("Stage"));
   gtm_form_add_entry (form, container, "count", _("People or companies reaching it"));
 
-  g_object_set_data_full (G_OBJECT (container), "gtm-metrics-form",
-                          g_object_ref (form), g_object_unref);
-  g_signal_connect (container, "notify::title", G_CALLBACK (on_stage_row_titled), NULL);
+  gtm_form_follow (form, container, TRUE, update_stage_row);
 }
 
 static GtmNode *
@@ -265,10 +230,10 @@ format_result (GtmMetric *metric,
 }
 
 static void
-update_metric_row (GtkWidget *row)
+update_metric_row (GtkWidget *row,
+                   GtmNode   *node)
 {
   MetricRows *rows = g_object_get_data (G_OBJECT (row), "gtm-metrics-rows");
-  GtmNode *node = gtm_form_get_node (rows->form);
   GtmMetric *metric;
   GtmMetricKind kind;
   const char * const *inputs;
@@ -278,9 +243,6 @@ update_metric_row (GtkWidget *row)
   GHashTableIter iter;
   gpointer name, input;
   double result;
-
-  if (node == NULL)
-    return;
 
   metric = GTM_METRIC (node);
   kind = gtm_metric_get_kind (metric);
@@ -342,13 +304,14 @@ update_metric_row (GtkWidget *row)
 }
 
 static void
-on_metric_row_titled (GtkWidget  *row,
-                      GParamSpec *pspec,
-                      gpointer    user_data)
+on_metric_input_changed (GtkWidget *row)
 {
   MetricRows *rows = g_object_get_data (G_OBJECT (row), "gtm-metrics-rows");
+  GtmNode *node = gtm_form_get_node (rows->form);
 
-  follow_when_titled (row, rows->form, FALSE, G_CALLBACK (update_metric_row));
+  /* (A row the list is taking away shows no node.) */
+  if (node != NULL)
+    update_metric_row (row, node);
 }
 
 static void
@@ -373,7 +336,7 @@ build_metric (GtmForm   *form,
       /* The form clears an entry's error mark on each keystroke it reads,
        * even one that leaves the value as it was (“0” typed over “0”):
        * mark the input the result's error is about again after it. */
-      g_signal_connect_data (input, "changed", G_CALLBACK (update_metric_row), container,
+      g_signal_connect_data (input, "changed", G_CALLBACK (on_metric_input_changed), container,
                              NULL, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
     }
 
@@ -392,7 +355,7 @@ build_metric (GtmForm   *form,
 
   g_object_set_data_full (G_OBJECT (container), "gtm-metrics-rows", rows,
                           (GDestroyNotify) metric_rows_free);
-  g_signal_connect (container, "notify::title", G_CALLBACK (on_metric_row_titled), NULL);
+  gtm_form_follow (form, container, FALSE, update_metric_row);
 }
 
 static GtmNode *

@@ -132,43 +132,24 @@ format_price (double      price,
   return g_strdup_printf (_("%1$s / %2$s"), with_currency, period);
 }
 
-/* A tier's expander row shows its price as its subtitle. */
-typedef struct
-{
-  GtkWidget *row;
-  GtmNode   *pricing;  /* for the currency */
-  GtmNode   *tier;
-} TierRow;
-
+/* A plan's expander row shows its price, in the pricing's currency, as
+ * its subtitle. */
 static void
-tier_row_update (TierRow *tier_row)
+update_tier_row (GtkWidget *row,
+                 GtmNode   *tier)
 {
+  GtmNode *pricing = gtm_node_get_parent (tier);
   g_autofree char *price = NULL;
   g_autofree char *escaped = NULL;
 
-  price = format_price (gtm_price_tier_get_price (GTM_PRICE_TIER (tier_row->tier)),
-                        gtm_pricing_get_currency (GTM_PRICING (tier_row->pricing)),
-                        gtm_price_tier_get_period (GTM_PRICE_TIER (tier_row->tier)));
+  if (pricing == NULL)
+    return;
+
+  price = format_price (gtm_price_tier_get_price (GTM_PRICE_TIER (tier)),
+                        gtm_pricing_get_currency (GTM_PRICING (pricing)),
+                        gtm_price_tier_get_period (GTM_PRICE_TIER (tier)));
   escaped = g_markup_escape_text (price, -1);
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (tier_row->row), escaped);
-}
-
-static void
-on_tier_notify (GtmNode    *node,
-                GParamSpec *pspec,
-                TierRow    *tier_row)
-{
-  tier_row_update (tier_row);
-}
-
-static void
-tier_row_free (TierRow *tier_row)
-{
-  g_signal_handlers_disconnect_by_data (tier_row->tier, tier_row);
-  g_signal_handlers_disconnect_by_data (tier_row->pricing, tier_row);
-  g_object_unref (tier_row->tier);
-  g_object_unref (tier_row->pricing);
-  g_free (tier_row);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), escaped);
 }
 
 static void
@@ -176,16 +157,7 @@ build_tier (GtmForm   *form,
             GtkWidget *container,
             gpointer   user_data)
 {
-  GtmWorkbenchPage *page = user_data;
-  TierRow *tier_row = g_new0 (TierRow, 1);
-
-  tier_row->row = container;
-  tier_row->tier = g_object_ref (gtm_form_get_node (form));
-  tier_row->pricing = g_object_ref (gtm_workbench_page_get_node (page));
-  g_signal_connect (tier_row->tier, "notify", G_CALLBACK (on_tier_notify), tier_row);
-  g_signal_connect (tier_row->pricing, "notify::currency", G_CALLBACK (on_tier_notify), tier_row);
-  g_object_set_data_full (G_OBJECT (container), "gtm-tier-row", tier_row, (GDestroyNotify) tier_row_free);
-  tier_row_update (tier_row);
+  gtm_form_follow (form, container, TRUE, update_tier_row);
 
   gtm_form_add_entry (form, container, "name", _("Name"));
   /* Translators: the price of a plan, a number, in the pricing's currency */

@@ -15,9 +15,8 @@
 /* "Priority 1 · 1,800 target customers": what ranks the segments, shown
  * on its row while it is closed. */
 static void
-update_subtitle (GtmNode    *node,
-                 GParamSpec *pspec,
-                 GtkWidget  *row)
+update_subtitle (GtkWidget *row,
+                 GtmNode   *node)
 {
   GtmSegment *segment = GTM_SEGMENT (node);
   double size = gtm_segment_get_market_size (segment);
@@ -53,7 +52,6 @@ build_segment (GtmForm   *form,
                GtkWidget *container,
                gpointer   user_data)
 {
-  GtmNode *node = gtm_form_get_node (form);
   GtkWidget *priority;
 
   gtm_form_add_entry (form, container, "name", _("Name"));
@@ -66,12 +64,7 @@ build_segment (GtmForm   *form,
   gtk_editable_set_max_width_chars (GTK_EDITABLE (priority), 4);
   gtm_form_add_text (form, container, "rationale", _("Why this segment"));
 
-  if (node == NULL)
-    return;
-
-  update_subtitle (node, NULL, container);
-  g_signal_connect_object (node, "notify::priority", G_CALLBACK (update_subtitle), container, 0);
-  g_signal_connect_object (node, "notify::market-size", G_CALLBACK (update_subtitle), container, 0);
+  gtm_form_follow (form, container, FALSE, update_subtitle);
 }
 
 static GtmNode *
