@@ -292,8 +292,12 @@ update_metric_row (GtkWidget *row,
     }
   else
     {
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
       gtk_label_set_label (GTK_LABEL (rows->value), "—");
       gtm_form_row_set_error (rows->result, error->message);
+      /* Closed, the row still says what is wrong. */
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), escaped);
       if (field != NULL)
         {
           rows->marked = g_hash_table_lookup (rows->inputs, field);
