@@ -318,37 +318,6 @@ gtm_test_click_button (GtkWidget  *root,
   click (button);
 }
 
-static GtkWidget *
-find_button_by_tooltip (GtkWidget  *widget,
-                        const char *tooltip)
-{
-  if (GTK_IS_BUTTON (widget) && gtk_widget_is_sensitive (widget) &&
-      g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *button = find_button_by_tooltip (child, tooltip);
-
-      if (button != NULL)
-        return button;
-    }
-
-  return NULL;
-}
-
-void
-gtm_test_click_tooltip_button (GtkWidget  *root,
-                               const char *tooltip)
-{
-  GtkWidget *button = find_button_by_tooltip (root, tooltip);
-
-  g_assert_nonnull (button);
-  click (button);
-}
-
 GtkFileChooser *
 gtm_test_find_file_chooser (void)
 {
@@ -822,4 +791,38 @@ gtm_test_assert_accel (const char *action,
 
   if (!found)
     g_error ("%s is not bound to %s", action, accel);
+}
+
+void
+gtm_test_type_unicode (gunichar ch)
+{
+  g_autofree char *hex = g_strdup_printf ("%x", ch);
+
+  gtm_test_keys ("ctrl+shift+u", NULL);
+  for (const char *p = hex; *p != '\0'; p++)
+    {
+      char key[2] = { *p, '\0' };
+
+      gtm_test_keys (key, NULL);
+    }
+  gtm_test_keys ("space", NULL);
+}
+
+GFile *
+gtm_test_write_png (const char *dir,
+                    const char *name,
+                    int         width,
+                    int         height)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_source_rgb (cr, 0.2, 0.4, 0.8);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  return g_file_new_for_path (path);
 }

@@ -72,10 +72,6 @@ void            gtm_test_respond            (AdwMessageDialog *dialog,
  * underscore) inside @root. */
 void            gtm_test_click_button       (GtkWidget        *root,
                                              const char       *label);
-/* Clicks the first sensitive button with the tooltip @tooltip inside @root
- * (an icon button: Move Down, Remove…). */
-void            gtm_test_click_tooltip_button (GtkWidget      *root,
-                                             const char       *tooltip);
 /* The file chooser on screen, or NULL: without a portal,
  * GtkFileChooserNative shows a GtkFileChooserDialog. */
 GtkFileChooser *gtm_test_find_file_chooser  (void);
@@ -165,5 +161,14 @@ void            gtm_test_use_own_display    (int              argc,
 
 void            gtm_test_assert_accel       (const char      *action,
                                              const char      *accel);
+
+/* Types @ch through the input method's Unicode entry: Ctrl+Shift+U, the
+ * code in hex, space — as a user without a Chinese input method would. */
+void            gtm_test_type_unicode       (gunichar         ch);
+/* Writes a @width × @height PNG called @name in @dir. */
+GFile          *gtm_test_write_png          (const char      *dir,
+                                             const char      *name,
+                                             int              width,
+                                             int              height);
 
 G_END_DECLS

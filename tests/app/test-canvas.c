@@ -348,23 +348,6 @@ editor_has_text (Canvas     *c,
   return g_strcmp0 (shown, text) == 0;
 }
 
-/* Types @c through the input method's Unicode entry: Ctrl+Shift+U, the
- * code in hex, space — as a user without a Chinese input method would. */
-static void
-type_unicode (gunichar ch)
-{
-  g_autofree char *hex = g_strdup_printf ("%x", ch);
-
-  gtm_test_keys ("ctrl+shift+u", NULL);
-  for (const char *p = hex; *p != '\0'; p++)
-    {
-      char key[2] = { *p, '\0' };
-
-      gtm_test_keys (key, NULL);
-    }
-  gtm_test_keys ("space", NULL);
-}
-
 /* Types UTF-8 @text: ASCII as keys, the rest through the input method. */
 static void
 type_text (const char *text)
@@ -383,7 +366,7 @@ type_text (const char *text)
       if (ascii->len > 0)
         gtm_test_type (ascii->str);
       g_string_truncate (ascii, 0);
-      type_unicode (ch);
+      gtm_test_type_unicode (ch);
     }
   if (ascii->len > 0)
     gtm_test_type (ascii->str);
@@ -485,9 +468,12 @@ test_persona_drop (void)
   project = gtm_document_get_project (gtm_window_get_document (c.window));
   persona = gtm_project_add_persona (project, GTM_PERSONA_KIND_BUYER, 0, "王芳 Wang Fang", NULL);
   g_assert_nonnull (persona);
+  /* The new persona is shown; back to the board, which has a new
+   * selection. */
   gtm_window_select_board (c.window, 0);
   gtm_test_wait_until (gtk_widget_get_mapped (GTK_WIDGET (c.view)));
   gtm_test_settle ();
+  c.selection = gtm_board_view_get_selection (c.view);
 
   /* The persona's row follows the board's. */
   row = gtk_list_box_get_row_at_index (gtm_window_get_sidebar (c.window), 1);
@@ -1146,7 +1132,7 @@ test_input_method (void)
   gtm_test_screenshot ("editor-with-preedit");
   gtm_test_keys ("space", NULL);
   gtm_test_wait_until (editor_has_text (&c, "优"));
-  type_unicode (0x52bf);
+  gtm_test_type_unicode (0x52bf);
   gtm_test_wait_until (editor_has_text (&c, "优势"));
   gtm_test_keys ("Escape", NULL);
   gtm_test_wait_until (find_editor (&c) == NULL);
@@ -1158,25 +1144,6 @@ test_input_method (void)
   g_assert_cmpstr (gtm_item_get_text (note), ==, "优势");
 
   canvas_close (&c);
-}
-
-static GFile *
-write_png (const char *dir,
-           const char *name,
-           int         width,
-           int         height)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
-  cairo_t *cr = cairo_create (surface);
-
-  cairo_set_source_rgb (cr, 0.2, 0.4, 0.8);
-  cairo_paint (cr);
-  cairo_destroy (cr);
-  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (surface);
-
-  return g_file_new_for_path (path);
 }
 
 static GFile *
@@ -1225,7 +1192,7 @@ test_drop_images (void)
 {
   Canvas c = { 0 };
   g_autofree char *dir = gtm_test_make_temp_dir ();
-  g_autoptr(GFile) png = write_png (dir, "wide.png", 40, 20);
+  g_autoptr(GFile) png = gtm_test_write_png (dir, "wide.png", 40, 20);
   g_autoptr(GFile) jpeg = write_jpeg (dir, "tall.jpg", 30, 60);
   GtmItem *first, *second;
   double bx, by;
