@@ -78,15 +78,21 @@ gtm_segments_form_build (GtmWorkbenchPage   *self,
                          GtmForm            *form,
                          AdwPreferencesPage *page)
 {
-  AdwPreferencesGroup *segments;
+  AdwPreferencesGroup *candidates, *segments;
 
-  segments = gtm_form_add_nodes (form, "segments", _("Segments"), _("Add Segment"),
+  candidates = gtm_form_add_strings (form, NULL, "candidate-markets", _("Zoom Out: Candidate Markets"),
+                                     _("Add Candidate"));
+  adw_preferences_group_set_description (candidates,
+                                         _("Every industry and type of company that could use the product, "
+                                           "before narrowing down."));
+  adw_preferences_page_add (page, candidates);
+
+  segments = gtm_form_add_nodes (form, "segments", _("Zoom In: Segments"), _("Add Segment"),
                                  "name", _("Unnamed segment"),
                                  build_segment, new_segment, NULL);
   adw_preferences_group_set_description (segments,
-                                         _("Zoom out, then zoom in: first list every industry and type of "
-                                           "company that could use the product, then narrow down to the most "
-                                           "valuable. Keep the list in order of priority, the segment to win "
-                                           "first at the top."));
+                                         _("The most valuable of them, each with its size and why it is "
+                                           "worth winning. Keep the list in order of priority, the segment "
+                                           "to win first at the top."));
   adw_preferences_page_add (page, segments);
 }

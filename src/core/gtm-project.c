@@ -52,7 +52,7 @@ gtm_project_class_init (GtmProjectClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtmNodeClass *node_class = GTM_NODE_CLASS (klass);
-  GParamSpec *pspecs[5];
+  GParamSpec *pspecs[6];
   G_GNUC_UNUSED guint first;
 
   object_class->finalize = gtm_project_finalize;
@@ -68,6 +68,10 @@ gtm_project_class_init (GtmProjectClass *klass)
                                    GTM_NODE_DEFAULT_FLAGS | GTM_PARAM_DATETIME);
   pspecs[4] = g_param_spec_string ("modified", NULL, NULL, "",
                                    GTM_NODE_DEFAULT_FLAGS | GTM_PARAM_DATETIME);
+  /* Segmentation zoomed out: every industry or type of company that could
+   * use the product, before the segments narrow it down. */
+  pspecs[5] = g_param_spec_boxed ("candidate-markets", NULL, NULL, G_TYPE_STRV,
+                                  GTM_NODE_DEFAULT_FLAGS);
   first = gtm_node_class_install_fields (node_class, pspecs, G_N_ELEMENTS (pspecs));
   g_assert (first == GTM_PROJECT_SLOT_TITLE);
 
