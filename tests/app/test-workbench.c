@@ -248,7 +248,7 @@ test_segment_numbers (void)
   segments = gtm_project_get_segments (b.project);
 
   page = bench_show_page (&b, "segments");
-  group = find_group (page, "Segments");
+  group = find_group (page, "Zoom In: Segments");
   activate_add_row (&b, group);
   g_assert_cmpuint (g_list_model_get_n_items (segments), ==, 1);
   segment = GTM_SEGMENT (nth (segments, 0));
@@ -371,9 +371,14 @@ test_save_reopen (void)
   if (!bench_open (&b))
     return;
 
-  /* A segment and a competitor, filled in through their pages. */
+  /* A candidate market, a segment and a competitor, filled in through
+   * their pages. */
   page = bench_show_page (&b, "segments");
-  group = find_group (page, "Segments");
+  activate_add_row (&b, find_group (page, "Zoom Out: Candidate Markets"));
+  gtm_test_type ("Pharmacy chains");
+  gtm_test_wait_until ((list = gtm_node_get_strv (GTM_NODE (b.project), GTM_PROJECT_SLOT_CANDIDATE_MARKETS)) != NULL &&
+                       g_strv_length ((GStrv) list) == 1 && g_strcmp0 (list[0], "Pharmacy chains") == 0);
+  group = find_group (page, "Zoom In: Segments");
   activate_add_row (&b, group);
   gtm_test_type ("Pharmacies");
   segment = nth (gtm_project_get_segments (b.project), 0);
@@ -414,6 +419,8 @@ test_save_reopen (void)
   g_assert_no_error (error);
   project = gtm_document_get_project (reopened);
 
+  list = gtm_node_get_strv (GTM_NODE (project), GTM_PROJECT_SLOT_CANDIDATE_MARKETS);
+  g_assert_cmpstr (list[0], ==, "Pharmacy chains");
   segment = nth (gtm_project_get_segments (project), 0);
   g_assert_cmpstr (gtm_segment_get_name (GTM_SEGMENT (segment)), ==, "Pharmacies");
   g_assert_cmpfloat (gtm_segment_get_market_size (GTM_SEGMENT (segment)), ==, 950);
@@ -460,7 +467,7 @@ test_sample (void)
   gtm_test_wait_until (gtk_widget_get_mapped (GTK_WIDGET (window)));
 
   page = bench_show_page (&b, "segments");
-  group = find_group (page, "Segments");
+  group = find_group (page, "Zoom In: Segments");
   expander = find_row (group, ADW_TYPE_EXPANDER_ROW, "Regional supermarket chains 区域连锁超市");
   g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (expander)), ==,
                    "Priority 1 · 1800 target customers");
