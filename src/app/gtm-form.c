@@ -811,7 +811,7 @@ gtm_form_add_text (GtmForm    *self,
                    const char *property,
                    const char *title)
 {
-  GtkWidget *row, *box, *label, *view;
+  GtkWidget *row, *box, *label, *view, *scroller;
   Binding *binding;
 
   g_return_val_if_fail (GTM_IS_FORM (self), NULL);
@@ -841,11 +841,20 @@ gtm_form_add_text (GtmForm    *self,
   view = gtk_text_view_new ();
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
   gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
-  gtk_widget_set_size_request (view, -1, 60);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (view),
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
                                   -1);
-  gtk_box_append (GTK_BOX (box), view);
+
+  /* A text view asks for the height of its text at the width it had last,
+   * which before its first allocation is next to none: held between a
+   * few lines and a dozen, it grows with the text and scrolls past that. */
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 60);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 240);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
+  gtk_box_append (GTK_BOX (box), scroller);
 
   binding = binding_new (self, BIND_TEXT, property, row);
   binding->editor = view;
