@@ -854,6 +854,8 @@ gtm_form_add_text (GtmForm    *self,
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 60);
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 240);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
+  /* Tab goes straight to the text. */
+  gtk_widget_set_focusable (scroller, FALSE);
   gtk_box_append (GTK_BOX (box), scroller);
 
   binding = binding_new (self, BIND_TEXT, property, row);
