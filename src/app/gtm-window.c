@@ -2059,6 +2059,9 @@ action_compare_personas (GSimpleAction *action,
   g_set_object (&self->compared_from, self->shown);
   gtk_list_box_select_row (self->sidebar, NULL);
   show_item (self, G_OBJECT (self->persona_compare));
+  /* The keyboard goes with it, for Escape to go back: from a row no
+   * longer selected or the primary menu, it would stay out of the view. */
+  gtk_widget_child_focus (GTK_WIDGET (self->persona_compare), GTK_DIR_TAB_FORWARD);
 }
 
 static void
