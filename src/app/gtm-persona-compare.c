@@ -95,29 +95,49 @@ new_empty (void)
   return label;
 }
 
-/* "• first\n• second", or NULL when @strv holds no text. */
-static char *
-format_list (const char * const *strv)
+/* A bullet list, each item's lines indented past its bullet; a dash when
+ * @strv holds no text. */
+static GtkWidget *
+create_list (const char * const *strv)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gboolean empty = TRUE;
 
   for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
     {
       g_autofree char *item = g_strstrip (g_strdup (strv[i]));
+      GtkWidget *line, *text;
 
       if (item[0] == '\0')
         continue;
-      if (text->len > 0)
-        g_string_append_c (text, '\n');
-      g_string_append_printf (text, "• %s", item);
+
+      line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      text = new_text (item);
+      /* As wide as the column: a wrapped label asks for less. */
+      gtk_widget_set_hexpand (text, TRUE);
+      gtk_box_append (GTK_BOX (line), new_text ("•"));
+      gtk_box_append (GTK_BOX (line), text);
+      gtk_box_append (GTK_BOX (box), line);
+      empty = FALSE;
     }
 
-  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
+  if (empty)
+    {
+      g_object_ref_sink (box);
+      g_object_unref (box);
+      return new_empty ();
+    }
+
+  return box;
 }
 
-/* One personality slider: its two poles with a bar between. */
+/* One personality slider: its two poles with a bar between; the poles
+ * take the widths of @lefts and @rights, so that a persona's bars line
+ * up. */
 static GtkWidget *
-create_slider (GtmTrait *trait)
+create_slider (GtmTrait     *trait,
+               GtkSizeGroup *lefts,
+               GtkSizeGroup *rights)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *left = new_text (gtm_trait_get_left (trait));
@@ -147,6 +167,8 @@ create_slider (GtmTrait *trait)
   gtk_widget_set_valign (right, GTK_ALIGN_CENTER);
   gtk_label_set_max_width_chars (GTK_LABEL (left), 12);
   gtk_label_set_max_width_chars (GTK_LABEL (right), 12);
+  gtk_size_group_add_widget (lefts, left);
+  gtk_size_group_add_widget (rights, right);
 
   gtk_box_append (GTK_BOX (box), left);
   gtk_box_append (GTK_BOX (box), bar);
@@ -162,6 +184,8 @@ create_personality (GtmPersona *persona)
   guint n_sliders = g_list_model_get_n_items (sliders);
   const char * const *traits = gtm_node_get_strv (GTM_NODE (persona), GTM_PERSONA_SLOT_TRAITS);
   g_autofree char *keywords = NULL;
+  g_autoptr(GtkSizeGroup) lefts = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+  g_autoptr(GtkSizeGroup) rights = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   GtkWidget *box;
 
   if (traits != NULL && traits[0] != NULL)
@@ -181,7 +205,7 @@ create_personality (GtmPersona *persona)
     {
       g_autoptr(GtmTrait) trait = g_list_model_get_item (sliders, i);
 
-      gtk_box_append (GTK_BOX (box), create_slider (trait));
+      gtk_box_append (GTK_BOX (box), create_slider (trait, lefts, rights));
     }
 
   return box;
@@ -204,8 +228,7 @@ create_cell (GtmPersona *persona,
       break;
 
     case FIELD_STRV:
-      text = format_list (g_value_get_boxed (value));
-      break;
+      return create_list (g_value_get_boxed (value));
 
     case FIELD_AGE:
       if (g_value_get_int (value) > 0)
@@ -263,6 +286,9 @@ create_field_title (const char *title)
 {
   GtkWidget *label = new_text (title);
 
+  /* Broken between words only, and not narrower than a short title. */
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
+  gtk_label_set_width_chars (GTK_LABEL (label), 10);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
   gtk_widget_add_css_class (label, "heading");
   gtk_widget_add_css_class (label, "dim-label");
