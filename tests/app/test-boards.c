@@ -512,7 +512,8 @@ test_delete (void)
   guint n = n_boards (window);
   GtmBoard *victim = board_at (window, 1);
   GtmBoard *next = board_at (window, 2);
-  g_autofree char *toast_title = g_strdup_printf ("“%s” deleted", gtm_board_get_name (victim));
+  /* The title is markup. */
+  g_autofree char *toast_title = g_markup_printf_escaped ("“%s” deleted", gtm_board_get_name (victim));
   AdwToast *toast;
 
   select_board (window, 1);
