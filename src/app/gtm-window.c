@@ -63,6 +63,8 @@ struct _GtmWindow
    * after that deletion: the undo it offers. */
   AdwToast             *delete_toast;
   guint64               delete_state;
+  gint64                delete_toast_dismissed_at; /* monotonic µs */
+  guint                 delete_toast_source;       /* adds a toast once the last one has gone */
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -736,7 +738,17 @@ on_sidebar_items_changed (GListModel *model,
 
   /* The deletion it offers to undo is no longer the last step. */
   if (self->delete_toast != NULL && gtm_history_get_state (history) != self->delete_state)
-    adw_toast_dismiss (self->delete_toast);
+    {
+      if (self->delete_toast_source != 0)
+        {
+          g_clear_handle_id (&self->delete_toast_source, g_source_remove);
+          g_clear_object (&self->delete_toast);
+        }
+      else
+        {
+          adw_toast_dismiss (self->delete_toast);
+        }
+    }
 
   update_actions (self);
 }
@@ -1053,8 +1065,26 @@ static void
 on_delete_toast_dismissed (AdwToast  *toast,
                            GtmWindow *self)
 {
+  self->delete_toast_dismissed_at = g_get_monotonic_time ();
   if (self->delete_toast == toast)
     g_clear_object (&self->delete_toast);
+}
+
+/* How long a dismissed toast takes to slide away. libadwaita 1.2 crashes
+ * when a toast is added while another one is still going (in
+ * adw_animation_skip()), so a new delete toast waits for that. */
+#define TOAST_HIDE_USEC (350 * G_TIME_SPAN_MILLISECOND)
+
+static gboolean
+add_delete_toast (gpointer data)
+{
+  GtmWindow *self = data;
+
+  self->delete_toast_source = 0;
+  if (self->delete_toast != NULL)
+    adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->delete_toast));
+
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -1064,10 +1094,18 @@ show_delete_toast (GtmWindow  *self,
   g_autofree char *escaped = g_markup_escape_text (name[0] ? name : _("Unnamed Board"), -1);
   /* Translators: a toast shown when a board is deleted; %s is its name */
   g_autofree char *title = g_strdup_printf (_("“%s” deleted"), escaped);
+  GtmHistory *history = gtm_document_get_history (self->document);
+  gint64 going;
   AdwToast *toast;
 
+  /* A toast still on screen (or about to be) now offers to undo this
+   * deletion, the last step. */
   if (self->delete_toast != NULL)
-    adw_toast_dismiss (self->delete_toast);
+    {
+      adw_toast_set_title (self->delete_toast, title);
+      self->delete_state = gtm_history_get_state (history);
+      return;
+    }
 
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
@@ -1077,9 +1115,15 @@ show_delete_toast (GtmWindow  *self,
   g_signal_connect_object (toast, "dismissed",
                            G_CALLBACK (on_delete_toast_dismissed), self, 0);
 
-  self->delete_toast = g_object_ref (toast);
-  self->delete_state = gtm_history_get_state (gtm_document_get_history (self->document));
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  self->delete_toast = toast;
+  self->delete_state = gtm_history_get_state (history);
+
+  going = self->delete_toast_dismissed_at + TOAST_HIDE_USEC - g_get_monotonic_time ();
+  if (going > 0)
+    self->delete_toast_source = g_timeout_add ((guint) (going / G_TIME_SPAN_MILLISECOND) + 1,
+                                               add_delete_toast, self);
+  else
+    add_delete_toast (self);
 }
 
 /* Errors */
@@ -2224,6 +2268,7 @@ gtm_window_dispose (GObject *object)
   g_clear_object (&self->shown);
   g_clear_object (&self->rename_node);
   g_clear_object (&self->compared_from);
+  g_clear_handle_id (&self->delete_toast_source, g_source_remove);
   g_clear_object (&self->delete_toast);
 
   if (self->document_signals != NULL)

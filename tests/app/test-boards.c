@@ -554,6 +554,42 @@ test_delete (void)
   gtm_test_close_all ();
 }
 
+/* Deleting again while the last toast is still sliding away (an undo
+ * dismissed it) shows the new toast once that one is gone: libadwaita 1.2
+ * crashes when a toast comes while another goes. */
+static void
+test_delete_undo_quickly (void)
+{
+  GtmWindow *window = open_sample ();
+  guint n = n_boards (window);
+
+  gtm_test_wait_until (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  select_board (window, 1);
+  for (guint i = 0; i < 6; i++)
+    {
+      activate (window, "delete-board");
+      g_assert_cmpuint (n_boards (window), ==, n - 1);
+      g_assert_nonnull (gtm_window_get_delete_toast (window));
+      gtm_test_settle ();
+      activate (window, "undo");
+      g_assert_cmpuint (n_boards (window), ==, n);
+      /* A deleted board came back: its toast has nothing left to undo. */
+      gtm_test_wait_until (gtm_window_get_delete_toast (window) == NULL);
+    }
+
+  /* Two deletions in a row: one toast, about the last. */
+  activate (window, "delete-board");
+  activate (window, "delete-board");
+  g_assert_cmpuint (n_boards (window), ==, n - 2);
+  g_assert_true (g_str_has_prefix (adw_toast_get_title (gtm_window_get_delete_toast (window)), "“"));
+  gtm_test_wait_until (gtm_test_widget_shows_text (GTK_WIDGET (template_child (window, "toast_overlay")),
+                                                   adw_toast_get_title (gtm_window_get_delete_toast (window))));
+  gtm_test_click_button (GTK_WIDGET (template_child (window, "toast_overlay")), "_Undo");
+  g_assert_cmpuint (n_boards (window), ==, n - 1);
+
+  gtm_test_close_all ();
+}
+
 /* Move Up / Move Down (Alt+Up / Alt+Down) and drag and drop reorder the
  * boards as one step; the board shown stays shown and focused. */
 static void
@@ -710,6 +746,7 @@ main (int   argc,
   g_test_add_func ("/boards/rename", test_rename);
   g_test_add_func ("/boards/duplicate", test_duplicate);
   g_test_add_func ("/boards/delete", test_delete);
+  g_test_add_func ("/boards/delete-undo-quickly", test_delete_undo_quickly);
   g_test_add_func ("/boards/reorder", test_reorder);
   g_test_add_func ("/boards/menu", test_menu);
 
