@@ -19,6 +19,7 @@
 #include <glib/gstdio.h>
 
 #include "gtm-test-utils.h"
+#include "gtm-workbench-page.h"
 
 static GtmApplication *test_app;
 static GPtrArray *temp_dirs;
@@ -263,24 +264,99 @@ gtm_test_find_message_dialog (GtkWindow *parent)
   return NULL;
 }
 
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
+static void
+collect (GtkWidget *widget,
+         GType      type,
+         GPtrArray *found)
 {
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
+    collect (child, type, found);
+}
 
-      if (found != NULL)
-        return found;
-    }
+GPtrArray *
+gtm_test_find_all (GtkWidget *root,
+                   GType      type)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  collect (root, type, found);
+  return found;
+}
+
+GtkWidget *
+gtm_test_find_button (GtkWidget  *root,
+                      const char *label)
+{
+  g_autoptr(GPtrArray) buttons = gtm_test_find_all (root, GTK_TYPE_BUTTON);
+
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (buttons->pdata[i]), label) == 0)
+      return buttons->pdata[i];
 
   return NULL;
+}
+
+GtkWidget *
+gtm_test_find_row_or_null (GtkWidget  *root,
+                           GType       type,
+                           const char *title)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+
+  g_assert_true (g_type_is_a (type, ADW_TYPE_PREFERENCES_ROW));
+  rows = gtm_test_find_all (root, type);
+  for (guint i = 0; i < rows->len; i++)
+    if (title == NULL || g_strcmp0 (adw_preferences_row_get_title (rows->pdata[i]), title) == 0)
+      return rows->pdata[i];
+
+  return NULL;
+}
+
+GtkWidget *
+gtm_test_find_row (GtkWidget  *root,
+                   GType       type,
+                   const char *title)
+{
+  GtkWidget *row = gtm_test_find_row_or_null (root, type, title);
+
+  if (row == NULL)
+    g_error ("no %s titled “%s”", g_type_name (type), title ? title : "(any)");
+  return row;
+}
+
+GtkWidget *
+gtm_test_find_group (GtkWidget  *root,
+                     const char *title)
+{
+  g_autoptr(GPtrArray) groups = gtm_test_find_all (root, ADW_TYPE_PREFERENCES_GROUP);
+
+  for (guint i = 0; i < groups->len; i++)
+    if (g_strcmp0 (adw_preferences_group_get_title (groups->pdata[i]), title) == 0)
+      return groups->pdata[i];
+
+  g_error ("no group titled “%s”", title);
+  return NULL;
+}
+
+gboolean
+gtm_test_row_shows_error (GtkWidget  *row,
+                          const char *message)
+{
+  g_autoptr(GPtrArray) labels = gtm_test_find_all (row, GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_has_css_class (labels->pdata[i], "error") &&
+        gtk_widget_is_drawable (labels->pdata[i]) &&
+        *gtk_label_get_text (labels->pdata[i]) != '\0' &&
+        (message == NULL || g_strcmp0 (gtk_label_get_text (labels->pdata[i]), message) == 0))
+      return TRUE;
+
+  return FALSE;
 }
 
 /* Clicks @button from the main loop, as a click from the display arrives:
@@ -312,7 +388,7 @@ void
 gtm_test_click_button (GtkWidget  *root,
                        const char *label)
 {
-  GtkWidget *button = find_button (root, label);
+  GtkWidget *button = gtm_test_find_button (root, label);
 
   g_assert_nonnull (button);
   click (button);
@@ -347,7 +423,7 @@ gtm_test_respond (AdwMessageDialog *dialog,
 
   g_assert_true (adw_message_dialog_has_response (dialog, response));
   label = adw_message_dialog_get_response_label (dialog, response);
-  button = find_button (GTK_WIDGET (dialog), label);
+  button = gtm_test_find_button (GTK_WIDGET (dialog), label);
   g_assert_nonnull (button);
   click (button);
 }
@@ -825,4 +901,71 @@ gtm_test_write_png (const char *dir,
   cairo_surface_destroy (surface);
 
   return g_file_new_for_path (path);
+}
+
+/* Forms and the workbench, driven with real input ---------------------------- */
+
+GtmWindow *
+gtm_test_new_input_window (void)
+{
+  GtmWindow *window;
+
+  if (!gtm_test_can_send_input ())
+    {
+      g_test_skip ("needs an X display and xdotool");
+      return NULL;
+    }
+
+  window = gtm_application_new_window (gtm_test_get_app ());
+  gtm_test_wait_until (gtk_widget_get_mapped (GTK_WIDGET (window)));
+
+  return window;
+}
+
+GtkWidget *
+gtm_test_show_workbench_page (GtmWindow  *window,
+                              const char *name)
+{
+  GtkListBox *sidebar = gtm_window_get_sidebar (window);
+
+  for (int i = 0;; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (sidebar, i);
+      GObject *item;
+
+      g_assert_nonnull (row);
+      item = g_object_get_data (G_OBJECT (row), "gtm-item");
+      if (!GTM_IS_WORKBENCH_PAGE (item) ||
+          g_strcmp0 (gtm_workbench_page_get_info (GTM_WORKBENCH_PAGE (item))->name, name) != 0)
+        continue;
+
+      /* The window settles where the server put it first; the focus
+       * scrolls the row into view. */
+      gtm_test_wait_until (gtk_widget_get_mapped (GTK_WIDGET (row)));
+      gtk_widget_grab_focus (GTK_WIDGET (row));
+      gtm_test_settle ();
+      gtm_test_pointer_click (GTK_WIDGET (row), 40, gtk_widget_get_height (GTK_WIDGET (row)) / 2.0, 1, 1);
+      gtm_test_wait_until (gtm_window_get_visible_page (window) == GTK_WIDGET (item));
+      gtm_test_wait_until (gtk_widget_get_mapped (GTK_WIDGET (item)));
+      gtm_test_settle ();
+      return GTK_WIDGET (item);
+    }
+}
+
+void
+gtm_test_focus_entry (GtkWidget *row)
+{
+  gtk_widget_grab_focus (row);
+  gtm_test_settle ();
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (row)), row));
+  gtm_test_keys ("ctrl+a", NULL);
+}
+
+void
+gtm_test_type_into_row (GtkWidget  *row,
+                        const char *text)
+{
+  gtm_test_focus_entry (row);
+  gtm_test_type (text);
+  gtm_test_flush_input ();
 }

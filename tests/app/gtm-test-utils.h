@@ -63,6 +63,34 @@ GtmWindow      *gtm_test_open               (GFile           *file);
 void            gtm_test_close_all          (void);
 guint           gtm_test_count_windows      (void);
 
+/* Finding widgets: each looks through @root and all below it, @root
+ * first, in the order GTK draws them. */
+/* The widgets of @type, in that order; free with g_ptr_array_unref(). */
+GPtrArray      *gtm_test_find_all           (GtkWidget       *root,
+                                             GType            type);
+/* The first button labelled @label (as written, with its mnemonic
+ * underscore), or NULL. */
+GtkWidget      *gtm_test_find_button        (GtkWidget       *root,
+                                             const char      *label);
+/* The first row of @type (AdwPreferencesRow or a subclass of it) titled
+ * @title, of any title when @title is NULL, shown or hidden; fails the
+ * test when there is none. */
+GtkWidget      *gtm_test_find_row           (GtkWidget       *root,
+                                             GType            type,
+                                             const char      *title);
+/* The same, but NULL when there is none. */
+GtkWidget      *gtm_test_find_row_or_null   (GtkWidget       *root,
+                                             GType            type,
+                                             const char      *title);
+/* The first AdwPreferencesGroup titled @title; fails the test when there
+ * is none. */
+GtkWidget      *gtm_test_find_group         (GtkWidget       *root,
+                                             const char      *title);
+/* Whether @row shows an error message on screen (a form row's label in
+ * the "error" style, drawn and not empty); with @message, that one. */
+gboolean        gtm_test_row_shows_error    (GtkWidget       *row,
+                                             const char      *message);
+
 /* The visible AdwMessageDialog transient for @parent, or NULL. */
 AdwMessageDialog *gtm_test_find_message_dialog (GtkWindow    *parent);
 /* Clicks the button of @response in @dialog, as the user would. */
@@ -170,5 +198,23 @@ GFile          *gtm_test_write_png          (const char      *dir,
                                              const char      *name,
                                              int              width,
                                              int              height);
+
+/* Forms and the workbench, driven with real input (see above). */
+/* A new window on a new project, on screen, for a test driven with real
+ * input; without it (gtm_test_can_send_input()), skips the test and
+ * returns NULL. */
+GtmWindow      *gtm_test_new_input_window   (void);
+/* Clicks the sidebar's row for the workbench page called @name (its
+ * GtmWorkbenchPageInfo name, e.g. "metrics") and returns the page once
+ * it is shown and on screen. */
+GtkWidget      *gtm_test_show_workbench_page (GtmWindow      *window,
+                                              const char     *name);
+/* Puts the keyboard focus in @row's entry and selects what it holds
+ * (Ctrl+A), so that what is typed next replaces it. */
+void            gtm_test_focus_entry        (GtkWidget       *row);
+/* Focuses @row's entry, selects what it holds and types @text (ASCII)
+ * over it, key by key. */
+void            gtm_test_type_into_row      (GtkWidget       *row,
+                                             const char      *text);
 
 G_END_DECLS

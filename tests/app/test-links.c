@@ -30,14 +30,9 @@ fixture_open (Fixture *f)
 {
   GtmDocument *document;
 
-  if (!gtm_test_can_send_input ())
-    {
-      g_test_skip ("needs an X display and xdotool");
-      return FALSE;
-    }
-
-  f->window = gtm_application_new_window (gtm_test_get_app ());
-  gtm_test_wait_until (gtk_widget_get_mapped (GTK_WIDGET (f->window)));
+  f->window = gtm_test_new_input_window ();
+  if (f->window == NULL)
+    return FALSE;
   f->view = gtm_window_get_board_view (f->window);
   gtm_test_wait_until (gtk_widget_get_width (GTK_WIDGET (f->view)) > 0 &&
                        gtm_board_view_get_n_draws (f->view) > 0);
@@ -338,36 +333,6 @@ test_chooser_from_menu (void)
 
 /* The dialog ----------------------------------------------------------- */
 
-static void
-collect_rows (GtkWidget *widget,
-              GType      type,
-              GPtrArray *rows)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (rows, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_rows (child, type, rows);
-}
-
-/* The row of @type titled @title, or NULL. */
-static GtkWidget *
-find_row (GtkWidget  *dialog,
-          GType       type,
-          const char *title)
-{
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
-
-  collect_rows (dialog, type, rows);
-  for (guint i = 0; i < rows->len; i++)
-    if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), title) == 0)
-      return g_ptr_array_index (rows, i);
-
-  return NULL;
-}
-
 static const char *
 row_subtitle (GtkWidget *row)
 {
@@ -383,7 +348,7 @@ row_has_subtitle (GtkWidget  *dialog,
                   const char *title,
                   const char *subtitle)
 {
-  GtkWidget *row = find_row (dialog, type, title);
+  GtkWidget *row = gtm_test_find_row_or_null (dialog, type, title);
 
   return row != NULL && g_strcmp0 (row_subtitle (row), subtitle) == 0;
 }
@@ -424,23 +389,23 @@ test_dialog (void)
   gtm_test_wait_until (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
 
   /* The field in use, its value and its two uses; nothing unused. */
-  row = find_row (GTK_WIDGET (dialog), ADW_TYPE_EXPANDER_ROW, "Product name");
+  row = gtm_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_EXPANDER_ROW, "Product name");
   g_assert_nonnull (row);
   g_assert_cmpstr (row_subtitle (row), ==, "Acme CRM");
   g_assert_true (gtm_test_widget_shows_text (row, "2 uses"));
   g_assert_true (row_has_subtitle (row, ADW_TYPE_ACTION_ROW, "Meet Acme CRM", "Board 1"));
   g_assert_true (row_has_subtitle (row, ADW_TYPE_ACTION_ROW, "Why Acme CRM", "客户旅程"));
-  g_assert_null (find_row (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "Project title"));
+  g_assert_null (gtm_test_find_row_or_null (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "Project title"));
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
   gtm_test_screenshot ("links-dialog");
 
   /* A use shows its item on its board. */
-  gtk_widget_activate (find_row (row, ADW_TYPE_ACTION_ROW, "Why Acme CRM"));
+  gtk_widget_activate (gtm_test_find_row (row, ADW_TYPE_ACTION_ROW, "Why Acme CRM"));
   gtm_test_wait_until (gtm_board_view_get_board (f.view) == second);
   g_assert_true (selected_item (&f) == pitch);
 
   /* So does a broken link, even off screen. */
-  row = find_row (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "{{persona-gone.name}}");
+  row = gtm_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "{{persona-gone.name}}");
   g_assert_nonnull (row);
   g_assert_cmpstr (row_subtitle (row), ==, "客户旅程 — Ask ⟨missing field⟩");
   gtk_widget_activate (row);
@@ -462,20 +427,20 @@ test_dialog (void)
   gtm_history_set (f.history, GTM_NODE (f.project), "product-name", "Zephyr", NULL);
   gtm_test_wait_until (row_has_subtitle (GTK_WIDGET (dialog), ADW_TYPE_EXPANDER_ROW, "Product name", "Zephyr"));
   gtm_history_set (f.history, GTM_NODE (note), "text", "No link", NULL);
-  gtm_test_wait_until (gtm_test_widget_shows_text (find_row (GTK_WIDGET (dialog), ADW_TYPE_EXPANDER_ROW,
+  gtm_test_wait_until (gtm_test_widget_shows_text (gtm_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_EXPANDER_ROW,
                                                              "Product name"), "1 use"));
   g_assert_true (gtm_history_undo (f.history));
-  gtm_test_wait_until (gtm_test_widget_shows_text (find_row (GTK_WIDGET (dialog), ADW_TYPE_EXPANDER_ROW,
+  gtm_test_wait_until (gtm_test_widget_shows_text (gtm_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_EXPANDER_ROW,
                                                              "Product name"), "2 uses"));
 
   /* Unused fields, on request. */
   gtm_links_dialog_set_show_unused (dialog, TRUE);
-  row = find_row (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "Project title");
+  row = gtm_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "Project title");
   g_assert_nonnull (row);
   g_assert_true (gtk_widget_is_visible (row));
   gtm_test_screenshot ("links-dialog-unused");
   gtm_links_dialog_set_show_unused (dialog, FALSE);
-  g_assert_null (find_row (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "Project title"));
+  g_assert_null (gtm_test_find_row_or_null (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "Project title"));
 
   /* One dialog per window. */
   g_assert_true (gtm_links_dialog_present (f.window) == dialog);

@@ -13,7 +13,6 @@
 
 #include "gtm-core.h"
 #include "gtm-test-utils.h"
-#include "gtm-workbench-page.h"
 
 typedef struct
 {
@@ -28,14 +27,9 @@ open_window (Fixture *f)
 {
   GtmDocument *document;
 
-  if (!gtm_test_can_send_input ())
-    {
-      g_test_skip ("needs an X display and xdotool");
-      return FALSE;
-    }
-
-  f->window = gtm_application_new_window (gtm_test_get_app ());
-  gtm_test_wait_until (gtk_widget_get_mapped (GTK_WIDGET (f->window)));
+  f->window = gtm_test_new_input_window ();
+  if (f->window == NULL)
+    return FALSE;
   document = gtm_window_get_document (f->window);
   f->project = gtm_document_get_project (document);
   f->history = gtm_document_get_history (document);
@@ -43,31 +37,6 @@ open_window (Fixture *f)
   g_assert_nonnull (f->board);
 
   return TRUE;
-}
-
-/* Shows the workbench page called @name, as a click on its sidebar row. */
-static GtkWidget *
-show_page (Fixture    *f,
-           const char *name)
-{
-  GtkListBox *sidebar = gtm_window_get_sidebar (f->window);
-
-  for (int i = 0;; i++)
-    {
-      GtkListBoxRow *row = gtk_list_box_get_row_at_index (sidebar, i);
-      GObject *item;
-
-      g_assert_nonnull (row);
-      item = g_object_get_data (G_OBJECT (row), "gtm-item");
-      if (GTM_IS_WORKBENCH_PAGE (item) &&
-          strcmp (gtm_workbench_page_get_info (GTM_WORKBENCH_PAGE (item))->name, name) == 0)
-        {
-          gtk_list_box_select_row (sidebar, row);
-          gtm_test_wait_until (gtm_window_get_visible_page (f->window) == GTK_WIDGET (item));
-          gtm_test_settle ();
-          return GTK_WIDGET (item);
-        }
-    }
 }
 
 typedef gboolean (*Match) (GtkWidget  *widget,
@@ -94,22 +63,6 @@ find_widget (GtkWidget  *root,
   return NULL;
 }
 
-static gboolean
-is_row_titled (GtkWidget  *widget,
-               const char *title)
-{
-  return ADW_IS_PREFERENCES_ROW (widget) &&
-         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
-}
-
-static gboolean
-is_group_titled (GtkWidget  *widget,
-                 const char *title)
-{
-  return ADW_IS_PREFERENCES_GROUP (widget) &&
-         g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)), title) == 0;
-}
-
 /* The statement's preview: the page's one selectable label. */
 static gboolean
 is_preview (GtkWidget  *widget,
@@ -131,35 +84,6 @@ is_focusable (GtkWidget  *widget,
               const char *unused)
 {
   return gtk_widget_get_focusable (widget);
-}
-
-static gboolean
-is_expander (GtkWidget  *widget,
-             const char *unused)
-{
-  return ADW_IS_EXPANDER_ROW (widget);
-}
-
-static GtkWidget *
-find_row (GtkWidget  *root,
-          const char *title)
-{
-  GtkWidget *row = find_widget (root, is_row_titled, title);
-
-  g_assert_nonnull (row);
-  return row;
-}
-
-/* Puts the keyboard focus in @row's entry and types @text, for real. */
-static void
-type_into_row (GtkWidget  *row,
-               const char *text)
-{
-  gtk_widget_grab_focus (row);
-  gtm_test_settle ();
-  gtm_test_keys ("ctrl+a", NULL);
-  gtm_test_type (text);
-  gtm_test_flush_input ();
 }
 
 static char *
@@ -218,16 +142,18 @@ test_positioning_linked_note (void)
   gtm_board_add_item (f.board, f.history, note);
   g_object_unref (note);
 
-  page = show_page (&f, "messaging");
+  page = gtm_test_show_workbench_page (f.window, "messaging");
   preview = find_widget (page, is_preview, NULL);
   g_assert_nonnull (preview);
   g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (preview)), "For [audience] who need to know"));
 
   /* Each keystroke shows. */
-  type_into_row (find_row (page, "For … (target audience)"), "retail marketing teams");
+  gtm_test_type_into_row (gtm_test_find_row (page, ADW_TYPE_PREFERENCES_ROW, "For … (target audience)"),
+                          "retail marketing teams");
   gtm_test_wait_until (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (preview)),
                                          "For retail marketing teams who need to know which campaigns work, Beacon is a retail analytics cloud that [benefit]."));
-  type_into_row (find_row (page, "that … (key benefit)"), "joins every channel");
+  gtm_test_type_into_row (gtm_test_find_row (page, ADW_TYPE_PREFERENCES_ROW, "that … (key benefit)"),
+                          "joins every channel");
   gtm_test_wait_until (g_strcmp0 (gtk_label_get_text (GTK_LABEL (preview)),
                                   "For retail marketing teams who need to know which campaigns work, "
                                   "Beacon is a retail analytics cloud that joins every channel.") == 0);
@@ -241,7 +167,8 @@ test_positioning_linked_note (void)
   picture_before = render_board (&f);
   n_undo = gtm_history_get_n_undo (f.history);
 
-  type_into_row (find_row (page, "it … (what sets it apart)"), "works with Chinese POS systems");
+  gtm_test_type_into_row (gtm_test_find_row (page, ADW_TYPE_PREFERENCES_ROW, "it … (what sets it apart)"),
+                          "works with Chinese POS systems");
   gtm_test_wait_until (g_str_has_suffix (gtk_label_get_text (GTK_LABEL (preview)),
                                          " Unlike spreadsheets, it works with Chinese POS systems."));
   after = resolve_note (&f, note);
@@ -256,12 +183,13 @@ test_positioning_linked_note (void)
   restored = resolve_note (&f, note);
   g_assert_cmpstr (restored, ==, before);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (preview)), ==, before);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (page, "it … (what sets it apart)"))), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gtm_test_find_row (page, ADW_TYPE_PREFERENCES_ROW,
+                                                                           "it … (what sets it apart)"))), ==, "");
   picture_restored = render_board (&f);
   g_assert_true (g_bytes_equal (picture_before, picture_restored));
 
   /* The product name is the project's, and shows too. */
-  type_into_row (find_row (page, "Product name"), "Lighthouse");
+  gtm_test_type_into_row (gtm_test_find_row (page, ADW_TYPE_PREFERENCES_ROW, "Product name"), "Lighthouse");
   gtm_test_wait_until (strstr (gtk_label_get_text (GTK_LABEL (preview)), "Lighthouse is a") != NULL);
   g_assert_cmpstr (gtm_project_get_product_name (f.project), ==, "Lighthouse");
 
@@ -284,8 +212,8 @@ test_pitch_reading_time (void)
     g_string_append (pitch, "Beacon shows every shopper in one place for retail teams. ");
   g_assert_cmpfloat (gtm_reading_time_seconds (pitch->str), ==, 80);
 
-  page = show_page (&f, "messaging");
-  row = find_row (page, "Pitch");
+  page = gtm_test_show_workbench_page (f.window, "messaging");
+  row = gtm_test_find_row (page, ADW_TYPE_PREFERENCES_ROW, "Pitch");
   view = find_widget (row, is_focusable, NULL);
   g_assert_true (GTK_IS_TEXT_VIEW (view));
   g_assert_null (find_widget (page, is_label_starting, "About 1 min"));
@@ -333,38 +261,38 @@ test_pricing_tier (void)
   pricing = gtm_project_get_pricing (f.project);
   tiers = gtm_pricing_get_tiers (GTM_PRICING (pricing));
 
-  page = show_page (&f, "pricing");
-  type_into_row (find_row (page, "Currency (e.g. USD, CNY)"), "CNY");
+  page = gtm_test_show_workbench_page (f.window, "pricing");
+  gtm_test_type_into_row (gtm_test_find_row (page, ADW_TYPE_PREFERENCES_ROW, "Currency (e.g. USD, CNY)"), "CNY");
   gtm_test_wait_until (g_strcmp0 (gtm_pricing_get_currency (GTM_PRICING (pricing)), "CNY") == 0);
 
   /* The strategy's explanation follows the choice. */
   gtm_history_set (f.history, pricing, "strategy", GTM_PRICING_STRATEGY_SKIMMING, NULL);
   g_assert_true (gtm_test_widget_shows_text (page, "Priced high at launch for early adopters, then lowered step by step."));
 
-  plans = find_widget (page, is_group_titled, "Plans");
+  plans = gtm_test_find_group (page, "Plans");
   g_assert_nonnull (plans);
   g_signal_emit_by_name (g_object_get_data (G_OBJECT (plans), "gtm-form-add-row"), "activated");
   g_assert_cmpuint (g_list_model_get_n_items (tiers), ==, 1);
   tier = g_list_model_get_item (tiers, 0);
-  expander = find_widget (plans, is_expander, NULL);
+  expander = gtm_test_find_row (plans, ADW_TYPE_EXPANDER_ROW, NULL);
   g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (expander)));
 
-  type_into_row (find_row (expander, "Name"), "Growth");
-  price = find_row (expander, "Price");
-  type_into_row (price, "abc");
+  gtm_test_type_into_row (gtm_test_find_row (expander, ADW_TYPE_PREFERENCES_ROW, "Name"), "Growth");
+  price = gtm_test_find_row (expander, ADW_TYPE_PREFERENCES_ROW, "Price");
+  gtm_test_type_into_row (price, "abc");
   gtm_test_wait_until (gtk_widget_has_css_class (price, "error"));
   g_assert_true (gtm_test_widget_shows_text (price, "“abc” is not a number."));
   g_assert_cmpfloat (gtm_price_tier_get_price (tier), ==, 0);
 
-  type_into_row (price, "-5");
+  gtm_test_type_into_row (price, "-5");
   gtm_test_wait_until (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (price)), "-5") == 0);
   g_assert_true (gtk_widget_has_css_class (price, "error"));
   g_assert_cmpfloat (gtm_price_tier_get_price (tier), ==, 0);
 
-  type_into_row (price, "4800");
+  gtm_test_type_into_row (price, "4800");
   gtm_test_wait_until (gtm_price_tier_get_price (tier) == 4800);
   g_assert_false (gtk_widget_has_css_class (price, "error"));
-  type_into_row (find_row (expander, "Per (month, year, seat…)"), "year");
+  gtm_test_type_into_row (gtm_test_find_row (expander, ADW_TYPE_PREFERENCES_ROW, "Per (month, year, seat…)"), "year");
   gtm_test_wait_until (g_strcmp0 (gtm_price_tier_get_period (tier), "year") == 0);
   /* LC_ALL=C: no digit grouping. */
   g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (expander)), ==, "¥ 4800 / year");
@@ -401,18 +329,19 @@ test_key_message_persona (void)
   gtm_history_insert (f.history, gtm_project_get_messaging (f.project), "key-messages", 0,
                       GTM_NODE (message));
 
-  page = show_page (&f, "messaging");
-  combo = find_row (page, "Speaks to");
+  page = gtm_test_show_workbench_page (f.window, "messaging");
+  combo = gtm_test_find_row (page, ADW_TYPE_PREFERENCES_ROW, "Speaks to");
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (combo)), ==, 0);
 
   adw_combo_row_set_selected (ADW_COMBO_ROW (combo), 1);
   g_assert_cmpstr (gtm_key_message_get_persona (message), ==, gtm_node_get_id (GTM_NODE (persona)));
   gtm_history_undo (f.history);
   g_assert_cmpstr (gtm_key_message_get_persona (message), ==, "");
-  combo = find_row (page, "Speaks to");
+  combo = gtm_test_find_row (page, ADW_TYPE_PREFERENCES_ROW, "Speaks to");
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (combo)), ==, 0);
   gtm_history_redo (f.history);
-  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (find_row (page, "Speaks to"))), ==, 1);
+  combo = gtm_test_find_row (page, ADW_TYPE_PREFERENCES_ROW, "Speaks to");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (combo)), ==, 1);
 
   gtm_test_close_all ();
 }

@@ -11,11 +11,8 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include "gtm-core.h"
 #include "gtm-test-utils.h"
-#include "gtm-workbench-page.h"
 
 typedef struct
 {
@@ -45,101 +42,12 @@ open_window (Fixture *f)
 {
   GtmWindow *window;
 
-  if (!gtm_test_can_send_input ())
-    {
-      g_test_skip ("needs an X display and xdotool");
-      return FALSE;
-    }
-
-  window = gtm_application_new_window (gtm_test_get_app ());
-  gtm_test_wait_until (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  window = gtm_test_new_input_window ();
+  if (window == NULL)
+    return FALSE;
   fixture_set_window (f, window);
 
   return TRUE;
-}
-
-/* Shows the workbench page called @name with a click on its row in the
- * sidebar's Workbench section. */
-static GtkWidget *
-show_page (Fixture    *f,
-           const char *name)
-{
-  GtkListBox *sidebar = gtm_window_get_sidebar (f->window);
-
-  for (int i = 0;; i++)
-    {
-      GtkListBoxRow *row = gtk_list_box_get_row_at_index (sidebar, i);
-      GObject *item;
-
-      g_assert_nonnull (row);
-      item = g_object_get_data (G_OBJECT (row), "gtm-item");
-      if (GTM_IS_WORKBENCH_PAGE (item) &&
-          strcmp (gtm_workbench_page_get_info (GTM_WORKBENCH_PAGE (item))->name, name) == 0)
-        {
-          /* The window settles where the server put it first. */
-          gtm_test_wait_until (gtk_widget_get_mapped (GTK_WIDGET (row)));
-          gtm_test_settle ();
-          gtm_test_pointer_click (GTK_WIDGET (row), 40, gtk_widget_get_height (GTK_WIDGET (row)) / 2.0, 1, 1);
-          gtm_test_wait_until (gtm_window_get_visible_page (f->window) == GTK_WIDGET (item));
-          gtm_test_wait_until (gtk_widget_get_mapped (GTK_WIDGET (item)));
-          gtm_test_settle ();
-          return GTK_WIDGET (item);
-        }
-    }
-}
-
-static void
-collect (GtkWidget *widget,
-         GType      type,
-         GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect (child, type, found);
-}
-
-/* The widgets of @type in @widget, in order. */
-static GPtrArray *
-find_all (GtkWidget *widget,
-          GType      type)
-{
-  GPtrArray *found = g_ptr_array_new ();
-
-  collect (widget, type, found);
-  return found;
-}
-
-/* The first preferences row titled @title in @widget. */
-static GtkWidget *
-find_row (GtkWidget  *widget,
-          const char *title)
-{
-  g_autoptr(GPtrArray) rows = find_all (widget, ADW_TYPE_PREFERENCES_ROW);
-
-  for (guint i = 0; i < rows->len; i++)
-    if (g_strcmp0 (adw_preferences_row_get_title (rows->pdata[i]), title) == 0)
-      return rows->pdata[i];
-
-  g_error ("no row titled “%s”", title);
-  return NULL;
-}
-
-static GtkWidget *
-find_group (GtkWidget  *widget,
-            const char *title)
-{
-  g_autoptr(GPtrArray) groups = find_all (widget, ADW_TYPE_PREFERENCES_GROUP);
-
-  for (guint i = 0; i < groups->len; i++)
-    if (g_strcmp0 (adw_preferences_group_get_title (groups->pdata[i]), title) == 0)
-      return groups->pdata[i];
-
-  g_error ("no group titled “%s”", title);
-  return NULL;
 }
 
 /* Expander row @index of the list @group: the rows of its nodes. */
@@ -147,7 +55,7 @@ static GtkWidget *
 get_expander (GtkWidget *group,
               guint      index)
 {
-  g_autoptr(GPtrArray) expanders = find_all (group, ADW_TYPE_EXPANDER_ROW);
+  g_autoptr(GPtrArray) expanders = gtm_test_find_all (group, ADW_TYPE_EXPANDER_ROW);
 
   g_assert_cmpuint (index, <, expanders->len);
   return expanders->pdata[index];
@@ -175,20 +83,6 @@ add_to_list (GtkWidget  *group,
   return expander;
 }
 
-/* Puts the keyboard focus in @row's entry, selects what it holds and
- * types @text over it, key by key. */
-static void
-type_into_row (GtkWidget  *row,
-               const char *text)
-{
-  gtk_widget_grab_focus (row);
-  gtm_test_settle ();
-  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (row)), row));
-  gtm_test_keys ("ctrl+a", NULL);
-  gtm_test_type (text);
-  gtm_test_flush_input ();
-}
-
 /* Picks item @index of @row's drop-down from the keyboard: Return opens
  * it on the item chosen now, arrows move, Return picks. */
 static void
@@ -208,31 +102,13 @@ choose_with_keys (GtkWidget *row,
   gtm_test_settle ();
 }
 
-/* Whether @row shows an error message at its end; with @message, that
- * one. */
-static gboolean
-shows_error (GtkWidget  *row,
-             const char *message)
-{
-  g_autoptr(GPtrArray) labels = find_all (row, GTK_TYPE_LABEL);
-
-  for (guint i = 0; i < labels->len; i++)
-    if (gtk_widget_has_css_class (labels->pdata[i], "error") &&
-        gtk_widget_is_drawable (labels->pdata[i]) &&
-        *gtk_label_get_text (labels->pdata[i]) != '\0' &&
-        (message == NULL || g_strcmp0 (gtk_label_get_text (labels->pdata[i]), message) == 0))
-      return TRUE;
-
-  return FALSE;
-}
-
 /* Whether a label on screen (drawn, not only visible) in @widget reads
  * @text. */
 static gboolean
 shows_on_screen (GtkWidget  *widget,
                  const char *text)
 {
-  g_autoptr(GPtrArray) labels = find_all (widget, GTK_TYPE_LABEL);
+  g_autoptr(GPtrArray) labels = gtm_test_find_all (widget, GTK_TYPE_LABEL);
 
   for (guint i = 0; i < labels->len; i++)
     if (gtk_widget_is_drawable (labels->pdata[i]) &&
@@ -259,8 +135,8 @@ has_word (const char *text,
 static void
 assert_no_nan (GtkWidget *widget)
 {
-  g_autoptr(GPtrArray) labels = find_all (widget, GTK_TYPE_LABEL);
-  g_autoptr(GPtrArray) editables = find_all (widget, GTK_TYPE_EDITABLE);
+  g_autoptr(GPtrArray) labels = gtm_test_find_all (widget, GTK_TYPE_LABEL);
+  g_autoptr(GPtrArray) editables = gtm_test_find_all (widget, GTK_TYPE_EDITABLE);
   static const char * const bad[] = { "nan", "inf", "infinity" };
 
   for (guint i = 0; i < labels->len; i++)
@@ -299,7 +175,7 @@ add_nps_metric (Fixture    *f,
   GListModel *metrics = gtm_metrics_get_metrics (f->metrics);
   GtkWidget *expander, *result;
 
-  expander = add_to_list (find_group (page, "Metrics"), metrics);
+  expander = add_to_list (gtm_test_find_group (page, "Metrics"), metrics);
   *metric = g_list_model_get_item (metrics, g_list_model_get_n_items (metrics) - 1);
   g_object_unref (*metric);
   g_assert_true (gtm_metric_get_kind (*metric) == GTM_METRIC_KIND_CUSTOM);
@@ -310,24 +186,26 @@ add_nps_metric (Fixture    *f,
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (expander)), ==, name);
 
   /* A custom metric has no calculator. */
-  result = find_row (expander, "Result");
+  result = gtm_test_find_row (expander, ADW_TYPE_PREFERENCES_ROW, "Result");
   g_assert_false (gtk_widget_get_visible (result));
-  g_assert_false (gtk_widget_get_visible (find_row (expander, "Promoters (answered 9–10)")));
-  g_assert_true (gtk_widget_get_visible (find_row (expander, "Current value")));
+  g_assert_false (gtk_widget_get_visible (gtm_test_find_row (expander, ADW_TYPE_PREFERENCES_ROW,
+                                                             "Promoters (answered 9–10)")));
+  g_assert_true (gtk_widget_get_visible (gtm_test_find_row (expander, ADW_TYPE_PREFERENCES_ROW, "Current value")));
 
-  choose_with_keys (find_row (expander, "Kind"), GTM_METRIC_KIND_NPS);
+  choose_with_keys (gtm_test_find_row (expander, ADW_TYPE_PREFERENCES_ROW, "Kind"), GTM_METRIC_KIND_NPS);
   g_assert_true (gtm_metric_get_kind (*metric) == GTM_METRIC_KIND_NPS);
   g_assert_true (gtk_widget_get_visible (result));
-  g_assert_true (gtk_widget_get_visible (find_row (expander, "Promoters (answered 9–10)")));
-  g_assert_false (gtk_widget_get_visible (find_row (expander, "Customers")));
-  g_assert_false (gtk_widget_get_visible (find_row (expander, "Current value")));
+  g_assert_true (gtk_widget_get_visible (gtm_test_find_row (expander, ADW_TYPE_PREFERENCES_ROW,
+                                                            "Promoters (answered 9–10)")));
+  g_assert_false (gtk_widget_get_visible (gtm_test_find_row (expander, ADW_TYPE_PREFERENCES_ROW, "Customers")));
+  g_assert_false (gtk_widget_get_visible (gtm_test_find_row (expander, ADW_TYPE_PREFERENCES_ROW, "Current value")));
   /* Nothing entered yet: nothing wrong. */
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (result)), ==, "Fill in the values above to compute it.");
   g_assert_false (gtk_widget_has_css_class (result, "error"));
 
-  type_into_row (find_row (expander, "Promoters (answered 9–10)"), "50");
-  type_into_row (find_row (expander, "Passives (answered 7–8)"), "30");
-  type_into_row (find_row (expander, "Detractors (answered 0–6)"), "20");
+  gtm_test_type_into_row (gtm_test_find_row (expander, ADW_TYPE_PREFERENCES_ROW, "Promoters (answered 9–10)"), "50");
+  gtm_test_type_into_row (gtm_test_find_row (expander, ADW_TYPE_PREFERENCES_ROW, "Passives (answered 7–8)"), "30");
+  gtm_test_type_into_row (gtm_test_find_row (expander, ADW_TYPE_PREFERENCES_ROW, "Detractors (answered 0–6)"), "20");
   gtm_test_wait_until (metric_input (*metric, GTM_METRIC_SLOT_DETRACTORS) == 20);
 
   return expander;
@@ -347,10 +225,10 @@ test_nps (void)
   if (!open_window (&f))
     return;
 
-  page = show_page (&f, "metrics");
+  page = gtm_test_show_workbench_page (f.window, "metrics");
   expander = add_nps_metric (&f, page, "Launch NPS", &metric);
-  result = find_row (expander, "Result");
-  detractors = find_row (expander, "Detractors (answered 0–6)");
+  result = gtm_test_find_row (expander, ADW_TYPE_PREFERENCES_ROW, "Result");
+  detractors = gtm_test_find_row (expander, ADW_TYPE_PREFERENCES_ROW, "Detractors (answered 0–6)");
 
   /* (50 − 20) / 100 × 100 */
   g_assert_cmpfloat (metric_input (metric, GTM_METRIC_SLOT_PROMOTERS), ==, 50);
@@ -367,9 +245,9 @@ test_nps (void)
   gtm_test_settle ();
   gtm_test_keys ("ctrl+a", "minus", "5", NULL);
   gtm_test_wait_until (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (detractors)), "-5") == 0);
-  g_assert_true (shows_error (detractors, "Enter a number of 0 or more."));
+  g_assert_true (gtm_test_row_shows_error (detractors, "Enter a number of 0 or more."));
   g_assert_true (gtk_widget_has_css_class (detractors, "error"));
-  g_assert_true (shows_error (detractors, NULL));
+  g_assert_true (gtm_test_row_shows_error (detractors, NULL));
   g_assert_cmpfloat (metric_input (metric, GTM_METRIC_SLOT_DETRACTORS), ==, 20);
   g_assert_cmpuint (gtm_history_get_n_undo (f.history), ==, n_undo);
   g_assert_cmpstr (subtitle (expander), ==, "NPS 30");
@@ -393,7 +271,7 @@ test_nps (void)
   g_assert_false (gtk_widget_has_css_class (detractors, "error"));
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
   gtm_test_wait_until (gtk_widget_get_mapped (result));
-  g_assert_false (shows_error (detractors, NULL));
+  g_assert_false (gtm_test_row_shows_error (detractors, NULL));
   g_assert_true (shows_on_screen (result, "NPS 62.5"));
 
   /* And the one before it, the passives. */
@@ -421,8 +299,8 @@ test_funnel (void)
 
   funnel = gtm_metrics_get_funnel (f.metrics);
   g_assert_cmpuint (g_list_model_get_n_items (funnel), ==, 0);
-  page = show_page (&f, "metrics");
-  group = find_group (page, "Funnel");
+  page = gtm_test_show_workbench_page (f.window, "metrics");
+  group = gtm_test_find_group (page, "Funnel");
 
   add_to_list (group, funnel);
   gtm_test_type ("Trial");
@@ -435,8 +313,10 @@ test_funnel (void)
 
   top = get_expander (group, 0);
   bottom = get_expander (group, 1);
-  type_into_row (find_row (top, "People or companies reaching it"), "1000");
-  type_into_row (find_row (bottom, "People or companies reaching it"), "250");
+  gtm_test_type_into_row (gtm_test_find_row (top, ADW_TYPE_PREFERENCES_ROW,
+                                             "People or companies reaching it"), "1000");
+  gtm_test_type_into_row (gtm_test_find_row (bottom, ADW_TYPE_PREFERENCES_ROW,
+                                             "People or companies reaching it"), "250");
   gtm_test_wait_until (gtm_funnel_stage_get_count (second) == 250);
   g_assert_cmpfloat (gtm_funnel_stage_get_count (first), ==, 1000);
 
@@ -446,7 +326,8 @@ test_funnel (void)
   g_assert_false (gtk_widget_has_css_class (bottom, "error"));
 
   /* More paying than trying. */
-  type_into_row (find_row (bottom, "People or companies reaching it"), "1500");
+  gtm_test_type_into_row (gtm_test_find_row (bottom, ADW_TYPE_PREFERENCES_ROW,
+                                             "People or companies reaching it"), "1500");
   gtm_test_wait_until (gtm_funnel_stage_get_count (second) == 1500);
   g_assert_cmpstr (subtitle (bottom), ==, "“Paid” can’t be larger than “Trial”, the stage before it.");
   g_assert_true (shows_on_screen (bottom, "“Paid” can’t be larger than “Trial”, the stage before it."));
@@ -456,7 +337,8 @@ test_funnel (void)
   gtm_test_screenshot ("metrics-funnel-widening");
 
   /* Widening the stage before it mends it. */
-  type_into_row (find_row (top, "People or companies reaching it"), "3000");
+  gtm_test_type_into_row (gtm_test_find_row (top, ADW_TYPE_PREFERENCES_ROW,
+                                             "People or companies reaching it"), "3000");
   gtm_test_wait_until (gtm_funnel_stage_get_count (first) == 3000);
   g_assert_cmpstr (subtitle (bottom), ==, "50 % of “Trial”");
   g_assert_false (gtk_widget_has_css_class (bottom, "error"));
@@ -478,23 +360,24 @@ test_market_penetration_zero (void)
   if (!open_window (&f))
     return;
 
-  page = show_page (&f, "metrics");
+  page = gtm_test_show_workbench_page (f.window, "metrics");
   metrics = gtm_metrics_get_metrics (f.metrics);
-  expander = add_to_list (find_group (page, "Metrics"), metrics);
+  expander = add_to_list (gtm_test_find_group (page, "Metrics"), metrics);
   metric = g_list_model_get_item (metrics, g_list_model_get_n_items (metrics) - 1);
-  choose_with_keys (find_row (expander, "Kind"), GTM_METRIC_KIND_MARKET_PENETRATION);
+  choose_with_keys (gtm_test_find_row (expander, ADW_TYPE_PREFERENCES_ROW,
+                                       "Kind"), GTM_METRIC_KIND_MARKET_PENETRATION);
   g_assert_true (gtm_metric_get_kind (metric) == GTM_METRIC_KIND_MARKET_PENETRATION);
 
-  result = find_row (expander, "Result");
-  customers = find_row (expander, "Customers");
-  size = find_row (expander, "Target market size");
-  type_into_row (size, "500");
-  type_into_row (customers, "100");
+  result = gtm_test_find_row (expander, ADW_TYPE_PREFERENCES_ROW, "Result");
+  customers = gtm_test_find_row (expander, ADW_TYPE_PREFERENCES_ROW, "Customers");
+  size = gtm_test_find_row (expander, ADW_TYPE_PREFERENCES_ROW, "Target market size");
+  gtm_test_type_into_row (size, "500");
+  gtm_test_type_into_row (customers, "100");
   gtm_test_wait_until (metric_input (metric, GTM_METRIC_SLOT_CUSTOMERS) == 100);
   g_assert_cmpstr (subtitle (expander), ==, "Penetration 20 %");
   g_assert_true (shows_on_screen (result, "Penetration 20 %"));
 
-  type_into_row (size, "0");
+  gtm_test_type_into_row (size, "0");
   gtm_test_wait_until (metric_input (metric, GTM_METRIC_SLOT_MARKET_SIZE) == 0);
   message = adw_action_row_get_subtitle (ADW_ACTION_ROW (result));
   g_assert_cmpstr (message, ==, "The target market size must be more than zero.");
@@ -509,7 +392,7 @@ test_market_penetration_zero (void)
   gtm_test_screenshot ("metrics-market-size-zero");
 
   /* Back to a market: the marks go. */
-  type_into_row (size, "400");
+  gtm_test_type_into_row (size, "400");
   gtm_test_wait_until (metric_input (metric, GTM_METRIC_SLOT_MARKET_SIZE) == 400);
   g_assert_cmpstr (subtitle (expander), ==, "Penetration 25 %");
   g_assert_false (gtk_widget_has_css_class (size, "error"));
@@ -541,8 +424,8 @@ test_launch_plan_save (void)
   if (!open_window (&f))
     return;
 
-  page = show_page (&f, "launch-plan");
-  group = find_group (page, "Activities and Milestones");
+  page = gtm_test_show_workbench_page (f.window, "launch-plan");
+  group = gtm_test_find_group (page, "Activities and Milestones");
   activities = gtm_launch_plan_get_activities (GTM_LAUNCH_PLAN (f.plan));
   n = g_list_model_get_n_items (activities);
   expander = add_to_list (group, activities);
@@ -551,26 +434,26 @@ test_launch_plan_save (void)
 
   gtm_test_type ("Partner webinar");
   gtm_test_wait_until (g_strcmp0 (gtm_activity_get_name (activity), "Partner webinar") == 0);
-  type_into_row (find_row (expander, "Start (YYYY-MM-DD)"), "2024-07-01");
+  gtm_test_type_into_row (gtm_test_find_row (expander, ADW_TYPE_PREFERENCES_ROW, "Start (YYYY-MM-DD)"), "2024-07-01");
   gtm_test_wait_until (g_strcmp0 (gtm_activity_get_start (activity), "2024-07-01") == 0);
 
   /* A month before the start. */
-  end = find_row (expander, "End (YYYY-MM-DD)");
-  type_into_row (end, "2024-06-01");
+  end = gtm_test_find_row (expander, ADW_TYPE_PREFERENCES_ROW, "End (YYYY-MM-DD)");
+  gtm_test_type_into_row (end, "2024-06-01");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (end)), ==, "2024-06-01");
   g_assert_true (gtk_widget_has_css_class (end, "error"));
-  g_assert_true (shows_error (end, "the activity ends (2024-06-01) before it starts (2024-07-01)"));
+  g_assert_true (gtm_test_row_shows_error (end, "the activity ends (2024-06-01) before it starts (2024-07-01)"));
   g_assert_cmpstr (gtm_activity_get_end (activity), ==, "");
   g_assert_cmpstr (subtitle (expander), ==, "1 Jul");
   gtm_test_screenshot ("launch-end-before-start");
 
-  type_into_row (end, "2024-07-05");
+  gtm_test_type_into_row (end, "2024-07-05");
   gtm_test_wait_until (g_strcmp0 (gtm_activity_get_end (activity), "2024-07-05") == 0);
   g_assert_false (gtk_widget_has_css_class (end, "error"));
-  g_assert_false (shows_error (end, NULL));
+  g_assert_false (gtm_test_row_shows_error (end, NULL));
   g_assert_cmpstr (subtitle (expander), ==, "1 Jul – 5 Jul");
 
-  page = show_page (&f, "metrics");
+  page = gtm_test_show_workbench_page (f.window, "metrics");
   add_nps_metric (&f, page, "Launch NPS", &metric);
   activity_id = g_strdup (gtm_node_get_id (GTM_NODE (activity)));
   metric_id = g_strdup (gtm_node_get_id (GTM_NODE (metric)));
@@ -601,14 +484,14 @@ test_launch_plan_save (void)
   g_assert_cmpfloat (metric_input (metric_read, GTM_METRIC_SLOT_PASSIVES), ==, 30);
   g_assert_cmpfloat (metric_input (metric_read, GTM_METRIC_SLOT_DETRACTORS), ==, 20);
 
-  page = show_page (&f, "metrics");
-  expander = get_expander (find_group (page, "Metrics"), 0);
+  page = gtm_test_show_workbench_page (f.window, "metrics");
+  expander = get_expander (gtm_test_find_group (page, "Metrics"), 0);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (expander)), ==, "Launch NPS");
   g_assert_cmpstr (subtitle (expander), ==, "NPS 30");
   g_assert_true (shows_on_screen (expander, "NPS 30"));
 
-  page = show_page (&f, "launch-plan");
-  expander = get_expander (find_group (page, "Activities and Milestones"), n);
+  page = gtm_test_show_workbench_page (f.window, "launch-plan");
+  expander = get_expander (gtm_test_find_group (page, "Activities and Milestones"), n);
   g_assert_cmpstr (subtitle (expander), ==, "1 Jul – 5 Jul");
   g_assert_true (shows_on_screen (expander, "1 Jul – 5 Jul"));
 

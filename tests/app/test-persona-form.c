@@ -72,74 +72,6 @@ open_sample (Form *f)
   return form_open (f, sample);
 }
 
-/* The first preferences row titled @title in @widget. */
-static GtkWidget *
-find_row (GtkWidget  *widget,
-          const char *title)
-{
-  if (ADW_IS_PREFERENCES_ROW (widget) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_row (child, title);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_group (GtkWidget  *widget,
-            const char *title)
-{
-  if (ADW_IS_PREFERENCES_GROUP (widget) &&
-      g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)), title) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_group (child, title);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static void
-collect (GtkWidget *widget,
-         GType      type,
-         GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect (child, type, found);
-}
-
-/* The widgets of @type in @widget, in order. */
-static GPtrArray *
-find_all (GtkWidget *widget,
-          GType      type)
-{
-  GPtrArray *found = g_ptr_array_new ();
-
-  collect (widget, type, found);
-  return found;
-}
-
 static GStrv
 get_strv (GtmPersona *persona,
           const char *property)
@@ -160,15 +92,6 @@ get_string (GtmPersona *persona,
   return text;
 }
 
-/* Focuses @row's text, as a click would, and selects what it holds. */
-static void
-focus_entry (GtkWidget *row)
-{
-  gtk_widget_grab_focus (row);
-  gtm_test_settle ();
-  gtm_test_keys ("ctrl+a", NULL);
-}
-
 /* A copy of @strv with items @i and @j swapped. */
 static GStrv
 swapped (GStrv strv,
@@ -183,39 +106,11 @@ swapped (GStrv strv,
   return copy;
 }
 
-/* Whether @row shows an error message. */
-static gboolean
-shows_error (GtkWidget *row)
-{
-  g_autoptr(GPtrArray) labels = find_all (row, GTK_TYPE_LABEL);
-
-  for (guint i = 0; i < labels->len; i++)
-    if (gtk_widget_has_css_class (labels->pdata[i], "error") &&
-        gtk_widget_get_visible (labels->pdata[i]) &&
-        *gtk_label_get_text (labels->pdata[i]) != '\0')
-      return TRUE;
-
-  return FALSE;
-}
-
-static GtkWidget *
-find_labelled_button (GtkWidget  *widget,
-                      const char *label)
-{
-  g_autoptr(GPtrArray) buttons = find_all (widget, GTK_TYPE_BUTTON);
-
-  for (guint i = 0; i < buttons->len; i++)
-    if (g_strcmp0 (gtk_button_get_label (buttons->pdata[i]), label) == 0)
-      return buttons->pdata[i];
-
-  return NULL;
-}
-
 static void
 assert_entries (GtkWidget          *group,
                 const char * const *expected)
 {
-  g_autoptr(GPtrArray) entries = find_all (group, ADW_TYPE_ENTRY_ROW);
+  g_autoptr(GPtrArray) entries = gtm_test_find_all (group, ADW_TYPE_ENTRY_ROW);
   guint n = g_strv_length ((GStrv) expected);
 
   g_assert_cmpuint (entries->len, ==, n);
@@ -265,10 +160,10 @@ test_edit_undo_save (void)
   if (!open_sample (&f))
     return;
 
-  name_row = find_row (GTK_WIDGET (f.page), "Name");
-  job_row = find_row (GTK_WIDGET (f.page), "Job title");
-  goals = find_group (GTK_WIDGET (f.page), "Goals");
-  add_goal = find_row (goals, "Add Goal");
+  name_row = gtm_test_find_row (GTK_WIDGET (f.page), ADW_TYPE_PREFERENCES_ROW, "Name");
+  job_row = gtm_test_find_row (GTK_WIDGET (f.page), ADW_TYPE_PREFERENCES_ROW, "Job title");
+  goals = gtm_test_find_group (GTK_WIDGET (f.page), "Goals");
+  add_goal = gtm_test_find_row (goals, ADW_TYPE_PREFERENCES_ROW, "Add Goal");
   g_assert_nonnull (name_row);
   g_assert_nonnull (job_row);
   g_assert_nonnull (add_goal);
@@ -291,7 +186,7 @@ test_edit_undo_save (void)
   g_assert_cmpuint (gtm_history_get_n_undo (f.history), ==, base + 1);
 
   /* The job title: a run of typing of its own. */
-  focus_entry (job_row);
+  gtm_test_focus_entry (job_row);
   gtm_test_type ("VP Growth");
   gtm_test_wait_until (g_strcmp0 (gtm_persona_get_job_title (f.persona), "VP Growth") == 0);
   g_assert_cmpstr (gtm_persona_get_job_title (f.persona), ==, "VP Growth");
@@ -312,7 +207,7 @@ test_edit_undo_save (void)
   g_assert_cmpuint (gtm_history_get_n_undo (f.history), ==, base + 4);
 
   /* Move Down on the first goal. */
-  entries = find_all (goals, ADW_TYPE_ENTRY_ROW);
+  entries = gtm_test_find_all (goals, ADW_TYPE_ENTRY_ROW);
   g_assert_true (gtk_widget_activate_action (entries->pdata[0], "list.move-down", NULL));
   gtm_test_settle ();
   moved = swapped (added, 0, 1);
@@ -320,7 +215,7 @@ test_edit_undo_save (void)
 
   /* The moved goal keeps the focus; Alt+Down moves it on. */
   g_ptr_array_unref (entries);
-  entries = find_all (goals, ADW_TYPE_ENTRY_ROW);
+  entries = gtm_test_find_all (goals, ADW_TYPE_ENTRY_ROW);
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (goals)),
                                          entries->pdata[1]));
   gtm_test_keys ("alt+Down", NULL);
@@ -329,7 +224,7 @@ test_edit_undo_save (void)
 
   /* Remove the last one. */
   g_ptr_array_unref (entries);
-  entries = find_all (goals, ADW_TYPE_ENTRY_ROW);
+  entries = gtm_test_find_all (goals, ADW_TYPE_ENTRY_ROW);
   g_assert_true (gtk_widget_activate_action (entries->pdata[n], "list.remove", NULL));
   gtm_test_settle ();
   removed = g_strdupv (moved_again);
@@ -376,7 +271,7 @@ test_edit_undo_save (void)
     g_assert_cmpstr (gtm_persona_get_name (f.persona), ==, "Ada 王");
     g_assert_cmpstr (gtm_persona_get_job_title (f.persona), ==, "VP Growth");
     g_assert_cmpstrv (goals_read, removed);
-    assert_name (&f, find_row (GTK_WIDGET (f.page), "Name"), "Ada 王");
+    assert_name (&f, gtm_test_find_row (GTK_WIDGET (f.page), ADW_TYPE_PREFERENCES_ROW, "Name"), "Ada 王");
   }
 
   gtm_test_close_all ();
@@ -394,16 +289,16 @@ test_age_error (void)
   if (!open_sample (&f))
     return;
 
-  age_row = find_row (GTK_WIDGET (f.page), "Age");
+  age_row = gtm_test_find_row (GTK_WIDGET (f.page), ADW_TYPE_PREFERENCES_ROW, "Age");
   g_object_get (f.persona, "age", &age, NULL);
   base = gtm_history_get_n_undo (f.history);
 
   /* "46abc" */
-  focus_entry (age_row);
+  gtm_test_focus_entry (age_row);
   gtm_test_keys ("End", NULL);
   gtm_test_type ("abc");
   g_assert_true (gtk_widget_has_css_class (age_row, "error"));
-  g_assert_true (shows_error (age_row));
+  g_assert_true (gtm_test_row_shows_error (age_row, NULL));
   {
     int now;
 
@@ -417,7 +312,7 @@ test_age_error (void)
   gtm_test_type ("47");
   gtm_test_wait_until ((g_object_get (f.persona, "age", &age, NULL), age == 47));
   g_assert_false (gtk_widget_has_css_class (age_row, "error"));
-  g_assert_false (shows_error (age_row));
+  g_assert_false (gtm_test_row_shows_error (age_row, NULL));
   g_object_get (f.persona, "age", &age, NULL);
   g_assert_cmpint (age, ==, 47);
 
@@ -444,7 +339,7 @@ test_trait_slider (void)
   if (!open_sample (&f))
     return;
 
-  personality = find_group (GTK_WIDGET (f.page), "Personality");
+  personality = gtm_test_find_group (GTK_WIDGET (f.page), "Personality");
   traits = gtm_persona_get_personality (f.persona);
   n = g_list_model_get_n_items (traits);
   base = gtm_history_get_n_undo (f.history);
@@ -456,12 +351,12 @@ test_trait_slider (void)
   g_assert_cmpstr (gtm_trait_get_left (trait), ==, "Introvert");
   g_assert_cmpstr (gtm_trait_get_right (trait), ==, "Extrovert");
   g_assert_cmpint (gtm_trait_get_value (trait), ==, GTM_TRAIT_VALUE_DEFAULT);
-  g_assert_nonnull (find_row (personality, "Introvert – Extrovert"));
+  g_assert_nonnull (gtm_test_find_row (personality, ADW_TYPE_PREFERENCES_ROW, "Introvert – Extrovert"));
   g_assert_true (gtm_test_widget_shows_text (personality, "Introvert"));
   g_assert_true (gtm_test_widget_shows_text (personality, "Extrovert"));
 
   /* The new slider has the focus. */
-  scales = find_all (personality, GTK_TYPE_SCALE);
+  scales = gtm_test_find_all (personality, GTK_TYPE_SCALE);
   g_assert_cmpuint (scales->len, ==, n + 1);
   scale = scales->pdata[n];
   g_assert_true (gtk_widget_has_focus (scale));
@@ -484,7 +379,7 @@ test_trait_slider (void)
   gtm_test_keys ("ctrl+z", NULL);
   g_assert_cmpuint (g_list_model_get_n_items (traits), ==, n);
   g_ptr_array_unref (scales);
-  scales = find_all (personality, GTK_TYPE_SCALE);
+  scales = gtm_test_find_all (personality, GTK_TYPE_SCALE);
   g_assert_cmpuint (scales->len, ==, n);
 
   gtm_test_close_all ();
@@ -495,7 +390,7 @@ drop_file (Form  *f,
            GFile *file)
 {
   GtkWidget *avatar = gtk_widget_get_first_child (GTK_WIDGET (f->page));
-  g_autoptr(GPtrArray) avatars = find_all (avatar, ADW_TYPE_AVATAR);
+  g_autoptr(GPtrArray) avatars = gtm_test_find_all (avatar, ADW_TYPE_AVATAR);
   GListModel *controllers = gtk_widget_observe_controllers (avatars->pdata[0]);
   GtkDropTarget *target = NULL;
   g_auto(GValue) value = G_VALUE_INIT;
@@ -538,7 +433,7 @@ test_avatar (void)
 
   gtm_history_set (f.history, GTM_NODE (f.persona), "avatar", NULL, NULL);
   base = gtm_history_get_n_undo (f.history);
-  remove_button = find_labelled_button (GTK_WIDGET (f.page), "_Remove Image");
+  remove_button = gtm_test_find_button (GTK_WIDGET (f.page), "_Remove Image");
   g_assert_false (gtk_widget_get_visible (remove_button));
 
   g_assert_true (drop_file (&f, wide));
@@ -585,9 +480,9 @@ test_kind_groups (void)
   if (!open_sample (&f))
     return;
 
-  kind_row = find_row (GTK_WIDGET (f.page), "Kind");
-  profile = find_group (GTK_WIDGET (f.page), "Profile");
-  jobs = find_group (GTK_WIDGET (f.page), "Jobs to Be Done");
+  kind_row = gtm_test_find_row (GTK_WIDGET (f.page), ADW_TYPE_PREFERENCES_ROW, "Kind");
+  profile = gtm_test_find_group (GTK_WIDGET (f.page), "Profile");
+  jobs = gtm_test_find_group (GTK_WIDGET (f.page), "Jobs to Be Done");
   job_title = get_string (f.persona, "job-title");
   g_assert_true (gtk_widget_get_visible (profile));
   g_assert_false (gtk_widget_get_visible (jobs));

@@ -24,98 +24,14 @@ typedef struct
 static gboolean
 bench_open (Bench *b)
 {
-  if (!gtm_test_can_send_input ())
-    {
-      g_test_skip ("needs an X display and xdotool");
-      return FALSE;
-    }
-
-  b->window = gtm_application_new_window (gtm_test_get_app ());
-  gtm_test_wait_until (gtk_widget_get_mapped (GTK_WIDGET (b->window)));
+  b->window = gtm_test_new_input_window ();
+  if (b->window == NULL)
+    return FALSE;
   b->project = gtm_document_get_project (gtm_window_get_document (b->window));
   b->history = gtm_project_get_history (b->project);
   gtm_test_settle ();
 
   return TRUE;
-}
-
-/* Clicks the sidebar's row for the workbench page @name and waits for the
- * page to show. */
-static GtkWidget *
-bench_show_page (Bench      *b,
-                 const char *name)
-{
-  GtkListBox *sidebar = gtm_window_get_sidebar (b->window);
-
-  for (int i = 0; ; i++)
-    {
-      GtkListBoxRow *row = gtk_list_box_get_row_at_index (sidebar, i);
-      GObject *item;
-
-      g_assert_nonnull (row);
-      item = g_object_get_data (G_OBJECT (row), "gtm-item");
-      if (!GTM_IS_WORKBENCH_PAGE (item) ||
-          g_strcmp0 (gtm_workbench_page_get_info (GTM_WORKBENCH_PAGE (item))->name, name) != 0)
-        continue;
-
-      gtk_widget_grab_focus (GTK_WIDGET (row)); /* scrolls it into view */
-      gtm_test_settle ();
-      gtm_test_pointer_click (GTK_WIDGET (row), 40, gtk_widget_get_height (GTK_WIDGET (row)) / 2.0, 1, 1);
-      gtm_test_wait_until (gtm_window_get_visible_page (b->window) == GTK_WIDGET (item));
-      gtm_test_settle ();
-      return GTK_WIDGET (item);
-    }
-}
-
-/* The first visible @type (a group or a row) inside @root titled @title,
- * or of any title when NULL. */
-static GtkWidget *
-find_widget (GtkWidget  *root,
-             GType       type,
-             const char *title)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && gtk_widget_get_visible (root))
-    {
-      const char *text = ADW_IS_PREFERENCES_GROUP (root)
-                         ? adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (root))
-                         : adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root));
-
-      if (title == NULL || g_strcmp0 (text, title) == 0)
-        return root;
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, title);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_group (GtkWidget  *root,
-            const char *title)
-{
-  GtkWidget *group = find_widget (root, ADW_TYPE_PREFERENCES_GROUP, title);
-
-  g_assert_nonnull (group);
-  return group;
-}
-
-static GtkWidget *
-find_row (GtkWidget  *root,
-          GType       type,
-          const char *title)
-{
-  GtkWidget *row = find_widget (root, type, title);
-
-  g_assert_nonnull (row);
-  return row;
 }
 
 /* Tabs to the add row of @group's list and presses Enter, as a keyboard
@@ -140,14 +56,6 @@ focused_entry (Bench *b)
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (b->window));
 
   return focus != NULL ? gtk_widget_get_ancestor (focus, ADW_TYPE_ENTRY_ROW) : NULL;
-}
-
-static void
-focus_entry (GtkWidget *row)
-{
-  gtk_widget_grab_focus (row);
-  gtm_test_settle ();
-  gtm_test_keys ("ctrl+a", NULL);
 }
 
 static const char *
@@ -180,18 +88,18 @@ test_competitor (void)
     return;
   competitors = gtm_project_get_competitors (b.project);
 
-  page = bench_show_page (&b, "competitors");
-  group = find_group (page, "Competitors");
+  page = gtm_test_show_workbench_page (b.window, "competitors");
+  group = gtm_test_find_group (page, "Competitors");
   activate_add_row (&b, group);
   g_assert_cmpuint (g_list_model_get_n_items (competitors), ==, 1);
   competitor = nth (competitors, 0);
   g_assert_cmpuint (gtm_history_get_n_undo (b.history), ==, 1);
 
   /* The new competitor is open, untitled, and its name has the focus. */
-  expander = find_row (group, ADW_TYPE_EXPANDER_ROW, "Unnamed competitor");
+  expander = gtm_test_find_row (group, ADW_TYPE_EXPANDER_ROW, "Unnamed competitor");
   g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (expander)));
   g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (expander)), ==, "Primary competitor");
-  name = find_row (expander, ADW_TYPE_ENTRY_ROW, "Name");
+  name = gtm_test_find_row (expander, ADW_TYPE_ENTRY_ROW, "Name");
   g_assert_true (focused_entry (&b) == name);
 
   gtm_test_type ("Acme BI");
@@ -200,14 +108,14 @@ test_competitor (void)
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (expander)), ==, "Acme BI");
 
   /* The tier, from its drop-down: one step, and the row says which. */
-  tier = find_row (expander, ADW_TYPE_COMBO_ROW, "Tier");
+  tier = gtm_test_find_row (expander, ADW_TYPE_COMBO_ROW, "Tier");
   adw_combo_row_set_selected (ADW_COMBO_ROW (tier), GTM_COMPETITOR_TIER_SECONDARY);
   g_assert_cmpint (gtm_competitor_get_tier (GTM_COMPETITOR (competitor)), ==, GTM_COMPETITOR_TIER_SECONDARY);
   g_assert_cmpuint (gtm_history_get_n_undo (b.history), ==, 3);
   g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (expander)), ==, "Secondary competitor");
 
   /* A strength, typed into the entry the add row makes. */
-  strengths = find_group (expander, "Strengths");
+  strengths = gtm_test_find_group (expander, "Strengths");
   activate_add_row (&b, strengths);
   g_assert_nonnull (focused_entry (&b));
   gtm_test_type ("Big brand");
@@ -230,7 +138,7 @@ test_competitor (void)
   gtm_test_wait_until (gtm_history_get_n_undo (b.history) == 5);
   list = gtm_node_get_strv (competitor, GTM_COMPETITOR_SLOT_STRENGTHS);
   g_assert_cmpstr (list[0], ==, "Big brand");
-  g_assert_cmpstr (entry_text (find_row (strengths, ADW_TYPE_ENTRY_ROW, NULL)), ==, "Big brand");
+  g_assert_cmpstr (entry_text (gtm_test_find_row (strengths, ADW_TYPE_ENTRY_ROW, NULL)), ==, "Big brand");
 
   gtm_test_close_all ();
 }
@@ -247,19 +155,19 @@ test_segment_numbers (void)
     return;
   segments = gtm_project_get_segments (b.project);
 
-  page = bench_show_page (&b, "segments");
-  group = find_group (page, "Zoom In: Segments");
+  page = gtm_test_show_workbench_page (b.window, "segments");
+  group = gtm_test_find_group (page, "Zoom In: Segments");
   activate_add_row (&b, group);
   g_assert_cmpuint (g_list_model_get_n_items (segments), ==, 1);
   segment = GTM_SEGMENT (nth (segments, 0));
   gtm_test_type ("Grocery");
   gtm_test_wait_until (g_strcmp0 (gtm_segment_get_name (segment), "Grocery") == 0);
-  expander = find_row (group, ADW_TYPE_EXPANDER_ROW, "Grocery");
+  expander = gtm_test_find_row (group, ADW_TYPE_EXPANDER_ROW, "Grocery");
   g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (expander)), ==, "Priority 3");
 
   /* Text is refused with a message on the row; the model keeps 0. */
-  size = find_row (expander, ADW_TYPE_ENTRY_ROW, "Market size (target customers)");
-  focus_entry (size);
+  size = gtm_test_find_row (expander, ADW_TYPE_ENTRY_ROW, "Market size (target customers)");
+  gtm_test_focus_entry (size);
   gtm_test_type ("abc");
   gtm_test_wait_until (g_strcmp0 (entry_text (size), "abc") == 0);
   g_assert_true (gtk_widget_has_css_class (size, "error"));
@@ -282,9 +190,9 @@ test_segment_numbers (void)
 
   /* The priority can't be empty (0): the row asks for a number while the
    * model keeps the last good value. */
-  priority = find_row (expander, ADW_TYPE_ENTRY_ROW, "Priority (1 highest, 5 lowest)");
+  priority = gtm_test_find_row (expander, ADW_TYPE_ENTRY_ROW, "Priority (1 highest, 5 lowest)");
   g_assert_cmpstr (entry_text (priority), ==, "3");
-  focus_entry (priority);
+  gtm_test_focus_entry (priority);
   gtm_test_keys ("BackSpace", NULL);
   gtm_test_wait_until (g_strcmp0 (entry_text (priority), "") == 0);
   g_assert_true (gtk_widget_has_css_class (priority, "error"));
@@ -315,11 +223,11 @@ test_swot (void)
     return;
   swot = gtm_project_get_swot (b.project);
 
-  page = bench_show_page (&b, "swot");
-  g_assert_nonnull (find_group (page, "Weaknesses"));
-  g_assert_nonnull (find_group (page, "Opportunities"));
-  g_assert_nonnull (find_group (page, "Threats"));
-  group = find_group (page, "Strengths");
+  page = gtm_test_show_workbench_page (b.window, "swot");
+  g_assert_nonnull (gtm_test_find_group (page, "Weaknesses"));
+  g_assert_nonnull (gtm_test_find_group (page, "Opportunities"));
+  g_assert_nonnull (gtm_test_find_group (page, "Threats"));
+  group = gtm_test_find_group (page, "Strengths");
 
   activate_add_row (&b, group);
   gtm_test_type ("Fast setup");
@@ -338,7 +246,8 @@ test_swot (void)
   g_assert_cmpstr (entry_text (focused_entry (&b)), ==, "Local support");
 
   /* Remove, from the first entry's menu, leaves the other. */
-  g_assert_true (gtk_widget_activate_action (find_row (group, ADW_TYPE_ENTRY_ROW, NULL), "list.remove", NULL));
+  g_assert_true (gtk_widget_activate_action (gtm_test_find_row (group, ADW_TYPE_ENTRY_ROW, NULL),
+                                             "list.remove", NULL));
   gtm_test_wait_until (g_strv_length ((GStrv) gtm_swot_get_strengths (GTM_SWOT (swot))) == 1);
   g_assert_cmpstr (gtm_swot_get_strengths (GTM_SWOT (swot))[0], ==, "Fast setup");
   g_assert_false (gtm_test_widget_shows_text (group, "Local support"));
@@ -373,40 +282,40 @@ test_save_reopen (void)
 
   /* A candidate market, a segment and a competitor, filled in through
    * their pages. */
-  page = bench_show_page (&b, "segments");
-  activate_add_row (&b, find_group (page, "Zoom Out: Candidate Markets"));
+  page = gtm_test_show_workbench_page (b.window, "segments");
+  activate_add_row (&b, gtm_test_find_group (page, "Zoom Out: Candidate Markets"));
   gtm_test_type ("Pharmacy chains");
   gtm_test_wait_until ((list = gtm_node_get_strv (GTM_NODE (b.project), GTM_PROJECT_SLOT_CANDIDATE_MARKETS)) != NULL &&
                        g_strv_length ((GStrv) list) == 1 && g_strcmp0 (list[0], "Pharmacy chains") == 0);
-  group = find_group (page, "Zoom In: Segments");
+  group = gtm_test_find_group (page, "Zoom In: Segments");
   activate_add_row (&b, group);
   gtm_test_type ("Pharmacies");
   segment = nth (gtm_project_get_segments (b.project), 0);
   gtm_test_wait_until (g_strcmp0 (gtm_segment_get_name (GTM_SEGMENT (segment)), "Pharmacies") == 0);
-  expander = find_row (group, ADW_TYPE_EXPANDER_ROW, "Pharmacies");
-  focus_entry (find_row (expander, ADW_TYPE_ENTRY_ROW, "Market size (target customers)"));
+  expander = gtm_test_find_row (group, ADW_TYPE_EXPANDER_ROW, "Pharmacies");
+  gtm_test_focus_entry (gtm_test_find_row (expander, ADW_TYPE_ENTRY_ROW, "Market size (target customers)"));
   gtm_test_type ("950");
-  focus_entry (find_row (expander, ADW_TYPE_ENTRY_ROW, "Priority (1 highest, 5 lowest)"));
+  gtm_test_focus_entry (gtm_test_find_row (expander, ADW_TYPE_ENTRY_ROW, "Priority (1 highest, 5 lowest)"));
   gtm_test_type ("2");
   gtm_test_wait_until (gtm_segment_get_priority (GTM_SEGMENT (segment)) == 2);
 
-  page = bench_show_page (&b, "competitors");
-  group = find_group (page, "Competitors");
+  page = gtm_test_show_workbench_page (b.window, "competitors");
+  group = gtm_test_find_group (page, "Competitors");
   activate_add_row (&b, group);
   gtm_test_type ("SheetFlow");
   competitor = nth (gtm_project_get_competitors (b.project), 0);
   gtm_test_wait_until (g_strcmp0 (gtm_competitor_get_name (GTM_COMPETITOR (competitor)), "SheetFlow") == 0);
-  expander = find_row (group, ADW_TYPE_EXPANDER_ROW, "SheetFlow");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (expander, ADW_TYPE_COMBO_ROW, "Tier")),
+  expander = gtm_test_find_row (group, ADW_TYPE_EXPANDER_ROW, "SheetFlow");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (gtm_test_find_row (expander, ADW_TYPE_COMBO_ROW, "Tier")),
                               GTM_COMPETITOR_TIER_TERTIARY);
-  activate_add_row (&b, find_group (expander, "Landmines"));
+  activate_add_row (&b, gtm_test_find_group (expander, "Landmines"));
   gtm_test_type ("Ask who checks the formulas");
-  focus_entry (find_row (expander, ADW_TYPE_ENTRY_ROW, "Pricing"));
+  gtm_test_focus_entry (gtm_test_find_row (expander, ADW_TYPE_ENTRY_ROW, "Pricing"));
   gtm_test_type ("30 a month");
   gtm_test_wait_until (g_strcmp0 (gtm_node_get_string (competitor, GTM_COMPETITOR_SLOT_PRICING), "30 a month") == 0);
 
-  page = bench_show_page (&b, "swot");
-  activate_add_row (&b, find_group (page, "Threats"));
+  page = gtm_test_show_workbench_page (b.window, "swot");
+  activate_add_row (&b, gtm_test_find_group (page, "Threats"));
   gtm_test_type ("Free suites");
   gtm_test_wait_until ((list = gtm_swot_get_threats (GTM_SWOT (gtm_project_get_swot (b.project)))) != NULL &&
                        g_strv_length ((GStrv) list) == 1 && g_strcmp0 (list[0], "Free suites") == 0);
@@ -466,25 +375,27 @@ test_sample (void)
   b.window = window;
   gtm_test_wait_until (gtk_widget_get_mapped (GTK_WIDGET (window)));
 
-  page = bench_show_page (&b, "segments");
-  group = find_group (page, "Zoom In: Segments");
-  expander = find_row (group, ADW_TYPE_EXPANDER_ROW, "Regional supermarket chains 区域连锁超市");
+  page = gtm_test_show_workbench_page (b.window, "segments");
+  group = gtm_test_find_group (page, "Zoom In: Segments");
+  expander = gtm_test_find_row (group, ADW_TYPE_EXPANDER_ROW, "Regional supermarket chains 区域连锁超市");
   g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (expander)), ==,
                    "Priority 1 · 1800 target customers");
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
-  g_assert_cmpstr (entry_text (find_row (expander, ADW_TYPE_ENTRY_ROW, "Market size (target customers)")), ==, "1800");
+  g_assert_cmpstr (entry_text (gtm_test_find_row (expander, ADW_TYPE_ENTRY_ROW, "Market size (target customers)")),
+                   ==, "1800");
   gtm_test_screenshot ("workbench-segments");
 
-  page = bench_show_page (&b, "competitors");
-  expander = find_row (find_group (page, "Competitors"), ADW_TYPE_EXPANDER_ROW, "Northwind BI");
+  page = gtm_test_show_workbench_page (b.window, "competitors");
+  expander = gtm_test_find_row (gtm_test_find_group (page, "Competitors"), ADW_TYPE_EXPANDER_ROW, "Northwind BI");
   g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (expander)), ==, "Secondary competitor");
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
-  g_assert_cmpstr (entry_text (find_row (find_group (expander, "Landmines"), ADW_TYPE_ENTRY_ROW, NULL)), ==,
+  group = gtm_test_find_group (expander, "Landmines");
+  g_assert_cmpstr (entry_text (gtm_test_find_row (group, ADW_TYPE_ENTRY_ROW, NULL)), ==,
                    "Ask who will build the data model");
   gtm_test_screenshot ("workbench-competitors");
 
-  page = bench_show_page (&b, "swot");
-  g_assert_nonnull (find_group (page, "Opportunities"));
+  page = gtm_test_show_workbench_page (b.window, "swot");
+  g_assert_nonnull (gtm_test_find_group (page, "Opportunities"));
   gtm_test_screenshot ("workbench-swot");
 
   gtm_test_close_all ();
