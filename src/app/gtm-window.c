@@ -63,8 +63,9 @@ struct _GtmWindow
    * after that deletion: the undo it offers. */
   AdwToast             *delete_toast;
   guint64               delete_state;
-  gint64                delete_toast_dismissed_at; /* monotonic µs */
-  guint                 delete_toast_source;       /* adds a toast once the last one has gone */
+  AdwToast             *going_toast;  /* weak: a dismissed delete toast the overlay still shows going */
+  guint                 delete_toast_source; /* adds the delete toast once that one has gone */
+  gboolean              delete_toast_added;  /* the delete toast is in the overlay */
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -739,7 +740,7 @@ on_sidebar_items_changed (GListModel *model,
   /* The deletion it offers to undo is no longer the last step. */
   if (self->delete_toast != NULL && gtm_history_get_state (history) != self->delete_state)
     {
-      if (self->delete_toast_source != 0)
+      if (!self->delete_toast_added)
         {
           g_clear_handle_id (&self->delete_toast_source, g_source_remove);
           g_clear_object (&self->delete_toast);
@@ -1061,19 +1062,10 @@ on_delete_toast_undo (AdwToast  *toast,
     gtm_history_undo (history);
 }
 
-static void
-on_delete_toast_dismissed (AdwToast  *toast,
-                           GtmWindow *self)
-{
-  self->delete_toast_dismissed_at = g_get_monotonic_time ();
-  if (self->delete_toast == toast)
-    g_clear_object (&self->delete_toast);
-}
-
-/* How long a dismissed toast takes to slide away. libadwaita 1.2 crashes
- * when a toast is added while another one is still going (in
- * adw_animation_skip()), so a new delete toast waits for that. */
-#define TOAST_HIDE_USEC (350 * G_TIME_SPAN_MILLISECOND)
+/* libadwaita 1.2 crashes (in adw_animation_skip()) when a toast comes
+ * while another one is still sliding away. The overlay holds a toast until
+ * it is gone, so a new delete toast waits for the last one to be
+ * finalized. */
 
 static gboolean
 add_delete_toast (gpointer data)
@@ -1081,10 +1073,39 @@ add_delete_toast (gpointer data)
   GtmWindow *self = data;
 
   self->delete_toast_source = 0;
-  if (self->delete_toast != NULL)
-    adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->delete_toast));
+  if (self->delete_toast != NULL && self->going_toast == NULL)
+    {
+      self->delete_toast_added = TRUE;
+      adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->delete_toast));
+    }
 
   return G_SOURCE_REMOVE;
+}
+
+static void
+on_going_toast_finalized (gpointer  data,
+                          GObject  *where_the_toast_was)
+{
+  GtmWindow *self = data;
+
+  self->going_toast = NULL;
+  /* Not from inside the overlay's own clean-up. */
+  if (self->delete_toast != NULL && self->delete_toast_source == 0 && !self->delete_toast_added)
+    self->delete_toast_source = g_idle_add (add_delete_toast, self);
+}
+
+static void
+on_delete_toast_dismissed (AdwToast  *toast,
+                           GtmWindow *self)
+{
+  if (self->delete_toast != toast)
+    return;
+
+  if (self->going_toast != NULL)
+    g_object_weak_unref (G_OBJECT (self->going_toast), on_going_toast_finalized, self);
+  self->going_toast = toast;
+  g_object_weak_ref (G_OBJECT (toast), on_going_toast_finalized, self);
+  g_clear_object (&self->delete_toast);
 }
 
 static void
@@ -1095,7 +1116,6 @@ show_delete_toast (GtmWindow  *self,
   /* Translators: a toast shown when a board is deleted; %s is its name */
   g_autofree char *title = g_strdup_printf (_("“%s” deleted"), escaped);
   GtmHistory *history = gtm_document_get_history (self->document);
-  gint64 going;
   AdwToast *toast;
 
   /* A toast still on screen (or about to be) now offers to undo this
@@ -1116,13 +1136,11 @@ show_delete_toast (GtmWindow  *self,
                            G_CALLBACK (on_delete_toast_dismissed), self, 0);
 
   self->delete_toast = toast;
+  self->delete_toast_added = FALSE;
   self->delete_state = gtm_history_get_state (history);
 
-  going = self->delete_toast_dismissed_at + TOAST_HIDE_USEC - g_get_monotonic_time ();
-  if (going > 0)
-    self->delete_toast_source = g_timeout_add ((guint) (going / G_TIME_SPAN_MILLISECOND) + 1,
-                                               add_delete_toast, self);
-  else
+  /* Otherwise on_going_toast_finalized() adds it. */
+  if (self->going_toast == NULL)
     add_delete_toast (self);
 }
 
@@ -2269,6 +2287,9 @@ gtm_window_dispose (GObject *object)
   g_clear_object (&self->rename_node);
   g_clear_object (&self->compared_from);
   g_clear_handle_id (&self->delete_toast_source, g_source_remove);
+  if (self->going_toast != NULL)
+    g_object_weak_unref (G_OBJECT (self->going_toast), on_going_toast_finalized, self);
+  self->going_toast = NULL;
   g_clear_object (&self->delete_toast);
 
   if (self->document_signals != NULL)

@@ -976,3 +976,40 @@ gtm_test_type_into_row (GtkWidget  *row,
   gtm_test_type (text);
   gtm_test_flush_input ();
 }
+
+GtmProject *
+gtm_test_window_project (GtmWindow *window)
+{
+  return gtm_document_get_project (gtm_window_get_document (window));
+}
+
+GtmHistory *
+gtm_test_window_history (GtmWindow *window)
+{
+  return gtm_document_get_history (gtm_window_get_document (window));
+}
+
+gpointer
+gtm_test_template_child (GtmWindow  *window,
+                         const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (window), GTM_TYPE_WINDOW, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+gboolean
+gtm_test_action_enabled (GtmWindow  *window,
+                         const char *name)
+{
+  return g_action_group_get_action_enabled (G_ACTION_GROUP (window), name);
+}
+
+void
+gtm_test_activate (GtmWindow  *window,
+                   const char *name)
+{
+  g_assert_true (gtm_test_action_enabled (window, name));
+  g_action_group_activate_action (G_ACTION_GROUP (window), name, NULL);
+}

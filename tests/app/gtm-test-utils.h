@@ -217,4 +217,17 @@ void            gtm_test_focus_entry        (GtkWidget       *row);
 void            gtm_test_type_into_row      (GtkWidget       *row,
                                              const char      *text);
 
+/* The project and history of @window's document. */
+GtmProject     *gtm_test_window_project     (GtmWindow       *window);
+GtmHistory     *gtm_test_window_history     (GtmWindow       *window);
+/* The object @name of @window's template; fails the test without one. */
+gpointer        gtm_test_template_child     (GtmWindow       *window,
+                                             const char      *name);
+/* Whether @window's action @name ("win." left out) is enabled. */
+gboolean        gtm_test_action_enabled     (GtmWindow       *window,
+                                             const char      *name);
+/* Activates @window's action @name, which must be enabled. */
+void            gtm_test_activate           (GtmWindow       *window,
+                                             const char      *name);
+
 G_END_DECLS

@@ -16,22 +16,10 @@
 
 /* Helpers ----------------------------------------------------------------- */
 
-static GtmProject *
-window_project (GtmWindow *window)
-{
-  return gtm_document_get_project (gtm_window_get_document (window));
-}
-
-static GtmHistory *
-window_history (GtmWindow *window)
-{
-  return gtm_document_get_history (gtm_window_get_document (window));
-}
-
 static GListModel *
 window_boards (GtmWindow *window)
 {
-  return gtm_project_get_boards (window_project (window));
+  return gtm_project_get_boards (gtm_test_window_project (window));
 }
 
 static guint
@@ -49,35 +37,10 @@ board_at (GtmWindow *window,
   return board; /* owned by the project */
 }
 
-static gpointer
-template_child (GtmWindow  *window,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (window), GTM_TYPE_WINDOW, name);
-
-  g_assert_nonnull (child);
-  return child;
-}
-
-static gboolean
-action_enabled (GtmWindow  *window,
-                const char *name)
-{
-  return g_action_group_get_action_enabled (G_ACTION_GROUP (window), name);
-}
-
-static void
-activate (GtmWindow  *window,
-          const char *name)
-{
-  g_assert_true (action_enabled (window, name));
-  g_action_group_activate_action (G_ACTION_GROUP (window), name, NULL);
-}
-
 static const char *
 window_title (GtmWindow *window)
 {
-  return adw_window_title_get_title (ADW_WINDOW_TITLE (template_child (window, "window_title")));
+  return adw_window_title_get_title (ADW_WINDOW_TITLE (gtm_test_template_child (window, "window_title")));
 }
 
 static GtkLabel *
@@ -118,7 +81,7 @@ assert_sidebar (GtmWindow *window,
                 GtmBoard  *shown)
 {
   GtkListBox *sidebar = gtm_window_get_sidebar (window);
-  GListModel *personas = gtm_project_get_personas (window_project (window));
+  GListModel *personas = gtm_project_get_personas (gtm_test_window_project (window));
   guint n = n_boards (window);
   guint n_personas = g_list_model_get_n_items (personas);
   GtkListBoxRow *selected = gtk_list_box_get_selected_row (sidebar);
@@ -165,7 +128,7 @@ static void
 assert_modified (GtmWindow *window,
                  gboolean   modified)
 {
-  const char *title = gtm_project_get_title (window_project (window));
+  const char *title = gtm_project_get_title (gtm_test_window_project (window));
   g_autofree char *marked = g_strdup_printf ("• %s", title);
 
   g_assert_cmpint (gtm_document_get_modified (gtm_window_get_document (window)), ==, modified);
@@ -246,7 +209,7 @@ static void
 type_name (GtmWindow  *window,
            const char *name)
 {
-  GtkEditable *entry = template_child (window, "rename_entry");
+  GtkEditable *entry = gtm_test_template_child (window, "rename_entry");
 
   gtk_editable_set_text (entry, name);
   g_signal_emit_by_name (entry, "activate");
@@ -272,8 +235,8 @@ test_add (void)
   gtm_test_wait_until (gtm_test_count_windows () == 1);
   window = GTM_WINDOW (gtk_application_get_windows (GTK_APPLICATION (app))->data);
   gtm_test_wait_until (gtk_widget_get_mapped (GTK_WIDGET (window)));
-  rename_popover = template_child (window, "rename_popover");
-  entry = template_child (window, "rename_entry");
+  rename_popover = gtm_test_template_child (window, "rename_popover");
+  entry = gtm_test_template_child (window, "rename_entry");
   g_assert_cmpuint (n_boards (window), ==, 1);
   first = board_at (window, 0);
   g_assert_cmpstr (gtm_board_get_name (first), ==, "Board 1");
@@ -282,7 +245,7 @@ test_add (void)
   /* The sidebar's button adds a board, shows it and offers to name it. */
   {
     /* The split button's own button; its arrow opens the menu. */
-    GtkWidget *button = gtk_widget_get_first_child (template_child (window, "add_board_button"));
+    GtkWidget *button = gtk_widget_get_first_child (gtm_test_template_child (window, "add_board_button"));
 
     g_assert_true (GTK_IS_BUTTON (button));
     g_signal_emit_by_name (button, "clicked");
@@ -292,7 +255,7 @@ test_add (void)
   g_assert_cmpstr (gtm_board_get_name (board), ==, "Board 2");
   assert_sidebar (window, board);
   assert_modified (window, TRUE);
-  g_assert_cmpstr (gtm_history_get_undo_label (window_history (window)), ==, "Add Board");
+  g_assert_cmpstr (gtm_history_get_undo_label (gtm_test_window_history (window)), ==, "Add Board");
   gtm_test_wait_until (gtk_widget_get_visible (GTK_WIDGET (rename_popover)));
   g_assert_cmpstr (gtk_editable_get_text (entry), ==, "Board 2");
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (entry)));
@@ -304,44 +267,44 @@ test_add (void)
 
   /* Ctrl+Shift+B: another; the popover may be dismissed, keeping the
    * name it has. */
-  activate (window, "add-board");
+  gtm_test_activate (window, "add-board");
   gtm_test_wait_until (gtk_widget_get_visible (GTK_WIDGET (rename_popover)));
   gtk_popover_popdown (rename_popover);
   g_assert_cmpstr (gtm_board_get_name (board_at (window, 2)), ==, "Board 3");
   assert_sidebar (window, board_at (window, 2));
 
   /* Undo: each step goes, and the sidebar follows. */
-  activate (window, "undo");
+  gtm_test_activate (window, "undo");
   g_assert_cmpuint (n_boards (window), ==, 2);
   assert_sidebar (window, board);
-  activate (window, "undo");
+  gtm_test_activate (window, "undo");
   g_assert_cmpstr (gtm_board_get_name (board), ==, "Board 2");
   assert_sidebar (window, board);
-  activate (window, "undo");
+  gtm_test_activate (window, "undo");
   g_assert_cmpuint (n_boards (window), ==, 1);
   assert_sidebar (window, first);
   assert_modified (window, FALSE);
 
   /* Redo brings the board back, shown, and then its name. */
-  activate (window, "redo");
+  gtm_test_activate (window, "redo");
   assert_sidebar (window, board);
-  activate (window, "redo");
+  gtm_test_activate (window, "redo");
   g_assert_cmpstr (gtm_board_get_name (board), ==, "Launch plan 发布计划");
   assert_sidebar (window, board);
   assert_modified (window, TRUE);
 
   /* Without boards (and personas), the workbench's first page is shown;
    * the New Board button still adds one. */
-  activate (window, "delete-board");
-  activate (window, "delete-board");
+  gtm_test_activate (window, "delete-board");
+  gtm_test_activate (window, "delete-board");
   g_assert_cmpuint (n_boards (window), ==, 0);
   assert_sidebar (window, NULL);
   g_assert_true (gtk_list_box_get_selected_row (gtm_window_get_sidebar (window)) ==
                  gtk_list_box_get_row_at_index (gtm_window_get_sidebar (window), 0));
   g_assert_true (GTM_IS_WORKBENCH_PAGE (gtm_window_get_visible_page (window)));
-  g_assert_false (action_enabled (window, "rename-board"));
-  g_assert_false (action_enabled (window, "delete-board"));
-  g_signal_emit_by_name (gtk_widget_get_first_child (template_child (window, "add_board_button")),
+  g_assert_false (gtm_test_action_enabled (window, "rename-board"));
+  g_assert_false (gtm_test_action_enabled (window, "delete-board"));
+  g_signal_emit_by_name (gtk_widget_get_first_child (gtm_test_template_child (window, "add_board_button")),
                          "clicked");
   g_assert_cmpuint (n_boards (window), ==, 1);
   g_assert_cmpstr (gtm_board_get_name (board_at (window, 0)), ==, "Board 1");
@@ -356,11 +319,11 @@ static void
 test_rename (void)
 {
   GtmWindow *window = open_sample ();
-  GtkPopover *rename_popover = template_child (window, "rename_popover");
-  GtkEditable *entry = template_child (window, "rename_entry");
-  GtkRevealer *error_revealer = template_child (window, "rename_error_revealer");
-  GtkLabel *error_label = template_child (window, "rename_error_label");
-  GtkWidget *rename_button = template_child (window, "rename_button");
+  GtkPopover *rename_popover = gtm_test_template_child (window, "rename_popover");
+  GtkEditable *entry = gtm_test_template_child (window, "rename_entry");
+  GtkRevealer *error_revealer = gtm_test_template_child (window, "rename_error_revealer");
+  GtkLabel *error_label = gtm_test_template_child (window, "rename_error_label");
+  GtkWidget *rename_button = gtm_test_template_child (window, "rename_button");
   g_autofree char *old_name = NULL;
   GtmBoard *board;
 
@@ -393,28 +356,28 @@ test_rename (void)
   g_assert_cmpstr (gtm_board_get_name (board), ==, "Market");
   assert_sidebar (window, board);
   assert_modified (window, TRUE);
-  g_assert_cmpstr (gtm_history_get_undo_label (window_history (window)), ==, "Rename Board");
-  g_assert_cmpuint (gtm_history_get_n_undo (window_history (window)), ==, 1);
+  g_assert_cmpstr (gtm_history_get_undo_label (gtm_test_window_history (window)), ==, "Rename Board");
+  g_assert_cmpuint (gtm_history_get_n_undo (gtm_test_window_history (window)), ==, 1);
 
   /* Back in the sidebar, on the board's row. */
   g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) ==
                  GTK_WIDGET (gtk_list_box_get_row_at_index (gtm_window_get_sidebar (window), 1)));
 
-  activate (window, "undo");
+  gtm_test_activate (window, "undo");
   g_assert_cmpstr (gtm_board_get_name (board), ==, old_name);
   assert_sidebar (window, board);
   assert_modified (window, FALSE);
-  activate (window, "redo");
+  gtm_test_activate (window, "redo");
   g_assert_cmpstr (gtm_board_get_name (board), ==, "Market");
   assert_sidebar (window, board);
 
   /* From the menu too, with the same popover; Escape changes nothing. */
-  activate (window, "rename-board");
+  gtm_test_activate (window, "rename-board");
   gtm_test_wait_until (gtk_widget_get_visible (GTK_WIDGET (rename_popover)));
   gtk_editable_set_text (entry, "Not this");
   gtk_popover_popdown (rename_popover);
   g_assert_cmpstr (gtm_board_get_name (board), ==, "Market");
-  g_assert_cmpuint (gtm_history_get_n_undo (window_history (window)), ==, 1);
+  g_assert_cmpuint (gtm_history_get_n_undo (gtm_test_window_history (window)), ==, 1);
 
   /* The window may close with the popover open. */
   press_in_sidebar (window, "F2");
@@ -477,7 +440,7 @@ test_duplicate (void)
   g_autofree char *copy_name = g_strdup_printf ("%s (Copy)", gtm_board_get_name (original));
   GtmBoard *copy;
 
-  activate (window, "duplicate-board");
+  gtm_test_activate (window, "duplicate-board");
   g_assert_cmpuint (n_boards (window), ==, n + 1);
   copy = board_at (window, 1);
   g_assert_true (copy != original);
@@ -487,15 +450,15 @@ test_duplicate (void)
   assert_items_copied (copy, original);
   assert_sidebar (window, copy);
   assert_modified (window, TRUE);
-  g_assert_cmpstr (gtm_history_get_undo_label (window_history (window)), ==, "Duplicate Board");
+  g_assert_cmpstr (gtm_history_get_undo_label (gtm_test_window_history (window)), ==, "Duplicate Board");
 
   /* Undo takes the copy away; the board that took its place is shown. */
-  activate (window, "undo");
+  gtm_test_activate (window, "undo");
   g_assert_cmpuint (n_boards (window), ==, n);
   assert_sidebar (window, next);
   assert_modified (window, FALSE);
 
-  activate (window, "redo");
+  gtm_test_activate (window, "redo");
   g_assert_true (board_at (window, 1) == copy);
   assert_sidebar (window, copy);
   assert_items_copied (copy, original);
@@ -517,19 +480,19 @@ test_delete (void)
   AdwToast *toast;
 
   select_board (window, 1);
-  activate (window, "delete-board");
+  gtm_test_activate (window, "delete-board");
   g_assert_cmpuint (n_boards (window), ==, n - 1);
   g_assert_null (gtm_node_get_parent (GTM_NODE (victim)));
   assert_sidebar (window, next);
   assert_modified (window, TRUE);
-  g_assert_cmpstr (gtm_history_get_undo_label (window_history (window)), ==, "Delete Board");
+  g_assert_cmpstr (gtm_history_get_undo_label (gtm_test_window_history (window)), ==, "Delete Board");
 
   toast = gtm_window_get_delete_toast (window);
   g_assert_nonnull (toast);
   g_assert_cmpstr (adw_toast_get_title (toast), ==, toast_title);
   gtm_test_wait_until (gtk_widget_get_mapped (GTK_WIDGET (window)));
   gtm_test_settle ();
-  gtm_test_click_button (GTK_WIDGET (template_child (window, "toast_overlay")), "_Undo");
+  gtm_test_click_button (GTK_WIDGET (gtm_test_template_child (window, "toast_overlay")), "_Undo");
   g_assert_cmpuint (n_boards (window), ==, n);
   g_assert_true (board_at (window, 1) == victim);
   assert_sidebar (window, victim);
@@ -540,15 +503,15 @@ test_delete (void)
   press_in_sidebar (window, "Delete");
   g_assert_cmpuint (n_boards (window), ==, n - 1);
   assert_sidebar (window, next);
-  activate (window, "undo");
+  gtm_test_activate (window, "undo");
   assert_sidebar (window, victim);
   gtm_test_wait_until (gtm_window_get_delete_toast (window) == NULL);
-  activate (window, "redo");
+  gtm_test_activate (window, "redo");
   assert_sidebar (window, next);
 
   /* The last board's neighbour is the one before it. */
   select_board (window, n_boards (window) - 1);
-  activate (window, "delete-board");
+  gtm_test_activate (window, "delete-board");
   assert_sidebar (window, board_at (window, n_boards (window) - 1));
 
   gtm_test_close_all ();
@@ -567,24 +530,24 @@ test_delete_undo_quickly (void)
   select_board (window, 1);
   for (guint i = 0; i < 6; i++)
     {
-      activate (window, "delete-board");
+      gtm_test_activate (window, "delete-board");
       g_assert_cmpuint (n_boards (window), ==, n - 1);
       g_assert_nonnull (gtm_window_get_delete_toast (window));
       gtm_test_settle ();
-      activate (window, "undo");
+      gtm_test_activate (window, "undo");
       g_assert_cmpuint (n_boards (window), ==, n);
       /* A deleted board came back: its toast has nothing left to undo. */
       gtm_test_wait_until (gtm_window_get_delete_toast (window) == NULL);
     }
 
   /* Two deletions in a row: one toast, about the last. */
-  activate (window, "delete-board");
-  activate (window, "delete-board");
+  gtm_test_activate (window, "delete-board");
+  gtm_test_activate (window, "delete-board");
   g_assert_cmpuint (n_boards (window), ==, n - 2);
   g_assert_true (g_str_has_prefix (adw_toast_get_title (gtm_window_get_delete_toast (window)), "“"));
-  gtm_test_wait_until (gtm_test_widget_shows_text (GTK_WIDGET (template_child (window, "toast_overlay")),
+  gtm_test_wait_until (gtm_test_widget_shows_text (GTK_WIDGET (gtm_test_template_child (window, "toast_overlay")),
                                                    adw_toast_get_title (gtm_window_get_delete_toast (window))));
-  gtm_test_click_button (GTK_WIDGET (template_child (window, "toast_overlay")), "_Undo");
+  gtm_test_click_button (GTK_WIDGET (gtm_test_template_child (window, "toast_overlay")), "_Undo");
   g_assert_cmpuint (n_boards (window), ==, n - 1);
 
   gtm_test_close_all ();
@@ -604,24 +567,24 @@ test_reorder (void)
   guint last = n_boards (window) - 1;
 
   select_board (window, 0);
-  g_assert_false (action_enabled (window, "move-board-up"));
-  g_assert_true (action_enabled (window, "move-board-down"));
+  g_assert_false (gtm_test_action_enabled (window, "move-board-up"));
+  g_assert_true (gtm_test_action_enabled (window, "move-board-down"));
 
-  activate (window, "move-board-down");
+  gtm_test_activate (window, "move-board-down");
   g_assert_true (board_at (window, 0) == second);
   g_assert_true (board_at (window, 1) == first);
   assert_sidebar (window, first);
   g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) ==
                  GTK_WIDGET (gtk_list_box_get_row_at_index (sidebar, 1)));
-  g_assert_true (action_enabled (window, "move-board-up"));
+  g_assert_true (gtm_test_action_enabled (window, "move-board-up"));
   assert_modified (window, TRUE);
-  g_assert_cmpstr (gtm_history_get_undo_label (window_history (window)), ==, "Move Board");
+  g_assert_cmpstr (gtm_history_get_undo_label (gtm_test_window_history (window)), ==, "Move Board");
 
-  activate (window, "undo");
+  gtm_test_activate (window, "undo");
   g_assert_true (board_at (window, 0) == first);
   assert_sidebar (window, first);
   assert_modified (window, FALSE);
-  activate (window, "redo");
+  gtm_test_activate (window, "redo");
   g_assert_true (board_at (window, 1) == first);
   assert_sidebar (window, first);
 
@@ -635,12 +598,12 @@ test_reorder (void)
   press_in_sidebar (window, "<Alt>Up");
   g_assert_true (board_at (window, 0) == first);
   assert_sidebar (window, first);
-  g_assert_false (action_enabled (window, "move-board-up"));
-  g_assert_cmpuint (gtm_history_get_n_undo (window_history (window)), ==, 4);
+  g_assert_false (gtm_test_action_enabled (window, "move-board-up"));
+  g_assert_cmpuint (gtm_history_get_n_undo (gtm_test_window_history (window)), ==, 4);
 
   /* The last board can't go further down. */
   select_board (window, last);
-  g_assert_false (action_enabled (window, "move-board-down"));
+  g_assert_false (gtm_test_action_enabled (window, "move-board-down"));
 
   /* Dropping the first board on the lower half of the third's row puts it
    * after the third; the view keeps showing the board it shows. (What a
@@ -676,9 +639,9 @@ test_reorder (void)
   g_assert_true (board_at (window, 2) == first);
   assert_sidebar (window, second);
   g_assert_true (gtm_board_view_get_board (view) == second);
-  g_assert_cmpstr (gtm_history_get_undo_label (window_history (window)), ==, "Move Board");
+  g_assert_cmpstr (gtm_history_get_undo_label (gtm_test_window_history (window)), ==, "Move Board");
 
-  activate (window, "undo");
+  gtm_test_activate (window, "undo");
   g_assert_true (board_at (window, 0) == first);
   g_assert_true (board_at (window, 1) == second);
   assert_sidebar (window, second);
@@ -692,7 +655,7 @@ static void
 test_menu (void)
 {
   GtmWindow *window = open_sample ();
-  GtkPopover *menu = template_child (window, "board_menu_popover");
+  GtkPopover *menu = gtm_test_template_child (window, "board_menu_popover");
   GMenuModel *model = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (menu));
   static const char * const expected[] = {
     "win.rename-board", "win.duplicate-board", "win.move-board-up", "win.move-board-down",
@@ -720,17 +683,17 @@ test_menu (void)
   select_board (window, 0);
   press_in_sidebar (window, "<Shift>F10");
   gtm_test_wait_until (gtk_widget_get_visible (GTK_WIDGET (menu)));
-  g_assert_false (action_enabled (window, "move-board-up"));
-  g_assert_true (action_enabled (window, "move-board-down"));
+  g_assert_false (gtm_test_action_enabled (window, "move-board-up"));
+  g_assert_true (gtm_test_action_enabled (window, "move-board-down"));
   gtk_popover_popdown (menu);
 
   /* Persona rows have none. */
   gtk_list_box_select_row (gtm_window_get_sidebar (window),
                            gtk_list_box_get_row_at_index (gtm_window_get_sidebar (window),
                                                           n_boards (window)));
-  g_assert_false (action_enabled (window, "rename-board"));
-  g_assert_false (action_enabled (window, "delete-board"));
-  g_assert_false (action_enabled (window, "duplicate-board"));
+  g_assert_false (gtm_test_action_enabled (window, "rename-board"));
+  g_assert_false (gtm_test_action_enabled (window, "delete-board"));
+  g_assert_false (gtm_test_action_enabled (window, "duplicate-board"));
 
   gtm_test_close_all ();
 }

@@ -21,12 +21,6 @@ typedef struct
   GtmHistory     *history;
 } Form;
 
-static GtmProject *
-window_project (GtmWindow *window)
-{
-  return gtm_document_get_project (gtm_window_get_document (window));
-}
-
 /* Opens @file and shows its first persona, a buyer. */
 static gboolean
 form_open (Form  *f,
@@ -44,7 +38,7 @@ form_open (Form  *f,
     }
 
   f->window = gtm_test_open (file);
-  project = window_project (f->window);
+  project = gtm_test_window_project (f->window);
   f->history = gtm_project_get_history (project);
   n_boards = g_list_model_get_n_items (gtm_project_get_boards (project));
   persona = g_list_model_get_item (gtm_project_get_personas (project), 0);

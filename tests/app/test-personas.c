@@ -16,28 +16,16 @@
 
 /* Helpers ----------------------------------------------------------------- */
 
-static GtmProject *
-window_project (GtmWindow *window)
-{
-  return gtm_document_get_project (gtm_window_get_document (window));
-}
-
-static GtmHistory *
-window_history (GtmWindow *window)
-{
-  return gtm_document_get_history (gtm_window_get_document (window));
-}
-
 static GListModel *
 window_personas (GtmWindow *window)
 {
-  return gtm_project_get_personas (window_project (window));
+  return gtm_project_get_personas (gtm_test_window_project (window));
 }
 
 static guint
 n_boards (GtmWindow *window)
 {
-  return g_list_model_get_n_items (gtm_project_get_boards (window_project (window)));
+  return g_list_model_get_n_items (gtm_project_get_boards (gtm_test_window_project (window)));
 }
 
 static guint
@@ -55,41 +43,16 @@ persona_at (GtmWindow *window,
   return persona; /* owned by the project */
 }
 
-static gpointer
-template_child (GtmWindow  *window,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (window), GTM_TYPE_WINDOW, name);
-
-  g_assert_nonnull (child);
-  return child;
-}
-
-static gboolean
-action_enabled (GtmWindow  *window,
-                const char *name)
-{
-  return g_action_group_get_action_enabled (G_ACTION_GROUP (window), name);
-}
-
-static void
-activate (GtmWindow  *window,
-          const char *name)
-{
-  g_assert_true (action_enabled (window, name));
-  g_action_group_activate_action (G_ACTION_GROUP (window), name, NULL);
-}
-
 static guint
 n_undo (GtmWindow *window)
 {
-  return gtm_history_get_n_undo (window_history (window));
+  return gtm_history_get_n_undo (gtm_test_window_history (window));
 }
 
 static const char *
 undo_label (GtmWindow *window)
 {
-  return gtm_history_get_undo_label (window_history (window));
+  return gtm_history_get_undo_label (gtm_test_window_history (window));
 }
 
 /* The sidebar row of the persona at @index. */
@@ -234,12 +197,12 @@ static void
 wait_rename_popover (GtmWindow  *window,
                      const char *name)
 {
-  GtkWidget *popover = template_child (window, "rename_popover");
-  GtkWidget *entry = template_child (window, "rename_entry");
+  GtkWidget *popover = gtm_test_template_child (window, "rename_popover");
+  GtkWidget *entry = gtm_test_template_child (window, "rename_entry");
 
   gtm_test_wait_until (gtk_widget_get_mapped (popover));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, name);
-  g_assert_cmpstr (gtk_label_get_text (template_child (window, "rename_title")), ==, "Persona Name");
+  g_assert_cmpstr (gtk_label_get_text (gtm_test_template_child (window, "rename_title")), ==, "Persona Name");
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), entry));
   gtm_test_settle ();
 }
@@ -336,7 +299,7 @@ test_add (void)
   gtm_test_assert_accel ("win.add-buyer-persona", "<Control><Shift>p");
 
   window = open_sample ();
-  rename_popover = template_child (window, "rename_popover");
+  rename_popover = gtm_test_template_child (window, "rename_popover");
   g_assert_true (gtk_widget_is_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (gtm_window_get_sidebar (window), 0))));
 
   gtm_test_keys ("ctrl+shift+p", NULL);
@@ -357,7 +320,7 @@ test_add (void)
   assert_personas (window, buyer);
 
   /* The arrow of the New Board button opens its menu. */
-  split = template_child (window, "add_board_button");
+  split = gtm_test_template_child (window, "add_board_button");
   arrow = find_descendant (split, GTK_TYPE_MENU_BUTTON);
   g_assert_nonnull (arrow);
   add_menu = gtk_menu_button_get_popover (GTK_MENU_BUTTON (arrow));
@@ -408,21 +371,21 @@ test_rename (void)
     }
 
   window = open_sample ();
-  rename_popover = template_child (window, "rename_popover");
+  rename_popover = gtm_test_template_child (window, "rename_popover");
   click_persona (window, 1);
   persona = persona_at (window, 1);
   old_name = g_strdup (gtm_persona_get_name (persona));
-  g_assert_false (action_enabled (window, "rename-board"));
-  g_assert_true (action_enabled (window, "rename-persona"));
+  g_assert_false (gtm_test_action_enabled (window, "rename-board"));
+  g_assert_true (gtm_test_action_enabled (window, "rename-persona"));
 
   gtm_test_keys ("F2", NULL);
   wait_rename_popover (window, old_name);
 
   /* Nothing but spaces: refused, with the reason. */
   gtm_test_keys ("ctrl+a", "BackSpace", "space", "Return", NULL);
-  gtm_test_wait_until (gtk_revealer_get_reveal_child (template_child (window, "rename_error_revealer")));
+  gtm_test_wait_until (gtk_revealer_get_reveal_child (gtm_test_template_child (window, "rename_error_revealer")));
   g_assert_true (gtk_widget_get_visible (rename_popover));
-  g_assert_cmpstr (gtk_label_get_text (template_child (window, "rename_error_label")), ==,
+  g_assert_cmpstr (gtk_label_get_text (gtm_test_template_child (window, "rename_error_label")), ==,
                    "A persona needs a name.");
   g_assert_cmpstr (gtm_persona_get_name (persona), ==, old_name);
   g_assert_cmpuint (n_undo (window), ==, 0);
@@ -470,7 +433,7 @@ test_duplicate (void)
     }
 
   window = open_sample ();
-  menu = template_child (window, "board_menu_popover");
+  menu = gtm_test_template_child (window, "board_menu_popover");
   original = persona_at (window, 0);
   next = persona_at (window, 1);
   copy_name = g_strdup_printf ("%s (Copy)", gtm_persona_get_name (original));
@@ -480,10 +443,10 @@ test_duplicate (void)
   gtm_test_pointer_click (GTK_WIDGET (persona_row (window, 0)), 40, 10, 3, 1);
   gtm_test_wait_until (gtk_widget_get_mapped (menu));
   g_assert_true (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (menu)) ==
-                 G_MENU_MODEL (template_child (window, "persona_menu")));
+                 G_MENU_MODEL (gtm_test_template_child (window, "persona_menu")));
   g_assert_true (gtk_list_box_get_selected_row (gtm_window_get_sidebar (window)) == persona_row (window, 0));
-  g_assert_false (action_enabled (window, "move-persona-up"));
-  g_assert_true (action_enabled (window, "move-persona-down"));
+  g_assert_false (gtm_test_action_enabled (window, "move-persona-up"));
+  g_assert_true (gtm_test_action_enabled (window, "move-persona-down"));
   gtm_test_settle ();
 
   /* Its Duplicate item. */
@@ -540,7 +503,7 @@ test_delete (void)
   toast_title = g_markup_escape_text (toast_text, -1);
 
   click_persona (window, 1);
-  g_assert_false (action_enabled (window, "delete-board"));
+  g_assert_false (gtm_test_action_enabled (window, "delete-board"));
   gtm_test_keys ("Delete", NULL);
   gtm_test_wait_until (n_personas (window) == 2);
   g_assert_cmpuint (n_personas (window), ==, 2);
@@ -555,8 +518,8 @@ test_delete (void)
   g_assert_nonnull (toast);
   g_assert_cmpstr (adw_toast_get_title (toast), ==, toast_title);
   gtm_test_settle ();
-  g_assert_true (gtm_test_widget_shows_text (template_child (window, "toast_overlay"), toast_text));
-  gtm_test_click_button (template_child (window, "toast_overlay"), "_Undo");
+  g_assert_true (gtm_test_widget_shows_text (gtm_test_template_child (window, "toast_overlay"), toast_text));
+  gtm_test_click_button (gtm_test_template_child (window, "toast_overlay"), "_Undo");
   g_assert_cmpuint (n_personas (window), ==, 3);
   g_assert_true (persona_at (window, 1) == victim);
   assert_personas (window, victim);
@@ -564,7 +527,7 @@ test_delete (void)
   gtm_test_wait_until (gtm_window_get_delete_toast (window) == NULL);
   /* Gone from the screen too (libadwaita 1.2 can crash on a toast shown
    * while the one before is still sliding away). */
-  gtm_test_wait_until (!gtm_test_widget_shows_text (template_child (window, "toast_overlay"), toast_text));
+  gtm_test_wait_until (!gtm_test_widget_shows_text (gtm_test_template_child (window, "toast_overlay"), toast_text));
 
   /* Again, and Ctrl+Z. */
   gtm_test_keys ("Delete", NULL);
@@ -578,7 +541,7 @@ test_delete (void)
   gtm_test_wait_until (gtm_window_get_delete_toast (window) == NULL);
   /* Gone from the screen too (libadwaita 1.2 can crash on a toast shown
    * while the one before is still sliding away). */
-  gtm_test_wait_until (!gtm_test_widget_shows_text (template_child (window, "toast_overlay"), toast_text));
+  gtm_test_wait_until (!gtm_test_widget_shows_text (gtm_test_template_child (window, "toast_overlay"), toast_text));
 
   /* The last persona's neighbour is the one before it. */
   click_persona (window, 2);
@@ -609,8 +572,8 @@ test_reorder (void)
   third = persona_at (window, 2);
 
   click_persona (window, 0);
-  g_assert_false (action_enabled (window, "move-persona-up"));
-  g_assert_false (action_enabled (window, "move-board-down"));
+  g_assert_false (gtm_test_action_enabled (window, "move-persona-up"));
+  g_assert_false (gtm_test_action_enabled (window, "move-board-down"));
 
   gtm_test_keys ("alt+Down", NULL);
   gtm_test_wait_until (persona_at (window, 1) == first);
@@ -624,7 +587,7 @@ test_reorder (void)
   gtm_test_wait_until (persona_at (window, 2) == first);
   g_assert_true (persona_at (window, 2) == first);
   assert_personas (window, first);
-  g_assert_false (action_enabled (window, "move-persona-down"));
+  g_assert_false (gtm_test_action_enabled (window, "move-persona-down"));
   g_assert_cmpuint (n_undo (window), ==, 2);
 
   /* At the bottom: Alt+Down does nothing. */
@@ -700,7 +663,7 @@ test_compare (void)
 
   /* From a persona. */
   click_persona (window, 1);
-  activate (window, "compare-personas");
+  gtm_test_activate (window, "compare-personas");
   compare = gtm_window_get_visible_page (window);
   g_assert_true (GTM_IS_PERSONA_COMPARE (compare));
   g_assert_null (gtk_list_box_get_selected_row (gtm_window_get_sidebar (window)));
@@ -716,7 +679,7 @@ test_compare (void)
   gtm_test_keys ("Escape", NULL);
   gtm_test_wait_until (GTM_IS_PERSONA_PAGE (gtm_window_get_visible_page (window)));
   assert_personas (window, b);
-  activate (window, "compare-personas");
+  gtm_test_activate (window, "compare-personas");
   g_assert_true (gtm_window_get_visible_page (window) == compare);
 
   /* The Personas menu: one unchecked, two columns left, which can't be
@@ -752,7 +715,7 @@ test_compare (void)
 
   /* An edit shows at once, as does its undo; the comparison stays. */
   old_job = g_strdup (gtm_persona_get_job_title (c));
-  gtm_history_set (window_history (window), GTM_NODE (c), "job-title", "Head of Demand 需求负责人", NULL);
+  gtm_history_set (gtm_test_window_history (window), GTM_NODE (c), "job-title", "Head of Demand 需求负责人", NULL);
   grid = find_descendant (compare, GTK_TYPE_GRID);
   g_assert_true (gtm_test_widget_shows_text (grid, "Head of Demand 需求负责人"));
   g_assert_false (gtm_test_widget_shows_text (grid, old_job));
@@ -764,10 +727,10 @@ test_compare (void)
   g_assert_true (GTM_IS_PERSONA_COMPARE (gtm_window_get_visible_page (window)));
 
   /* A rename shows in the column and in the menu. */
-  activate (window, "redo");
+  gtm_test_activate (window, "redo");
   g_assert_true (gtm_test_widget_shows_text (find_descendant (compare, GTK_TYPE_GRID),
                                              "Head of Demand 需求负责人"));
-  gtm_project_rename_persona (window_project (window), a, "Ada 阿达", NULL);
+  gtm_project_rename_persona (gtm_test_window_project (window), a, "Ada 阿达", NULL);
   g_assert_true (gtm_test_widget_shows_text (find_descendant (compare, GTK_TYPE_GRID), "Ada 阿达"));
   choices = open_choices (compare);
   g_assert_true (gtk_check_button_get_active (find_choice (choices, "Ada 阿达")));
@@ -782,7 +745,7 @@ test_compare (void)
   /* From a board, Back returns to the board. */
   gtm_window_select_board (window, 1);
   gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (gtm_window_get_sidebar (window), 1)));
-  activate (window, "compare-personas");
+  gtm_test_activate (window, "compare-personas");
   g_assert_true (gtm_window_get_visible_page (window) == compare);
   assert_columns (window, (GtmPersona *[]) { a, b, c, NULL });
   /* The first button of its bar. */
@@ -793,11 +756,11 @@ test_compare (void)
   gtm_test_wait_until (gtm_window_get_visible_page (window) != compare);
   g_assert_true (gtk_list_box_get_selected_row (gtm_window_get_sidebar (window)) ==
                  gtk_list_box_get_row_at_index (gtm_window_get_sidebar (window), 1));
-  board = g_list_model_get_item (gtm_project_get_boards (window_project (window)), 1);
+  board = g_list_model_get_item (gtm_project_get_boards (gtm_test_window_project (window)), 1);
   g_assert_true (gtm_board_view_get_board (gtm_window_get_board_view (window)) == board);
 
   /* From a persona's menu; Escape goes back to it. */
-  menu = template_child (window, "board_menu_popover");
+  menu = gtm_test_template_child (window, "board_menu_popover");
   gtm_test_pointer_click (GTK_WIDGET (persona_row (window, 2)), 40, 10, 3, 1);
   gtm_test_wait_until (gtk_widget_get_mapped (menu));
   gtm_test_settle ();

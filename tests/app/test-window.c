@@ -17,17 +17,11 @@
 
 /* Helpers ----------------------------------------------------------------- */
 
-static GtmProject *
-window_project (GtmWindow *window)
-{
-  return gtm_document_get_project (gtm_window_get_document (window));
-}
-
 static GtmBoard *
 board_at (GtmWindow *window,
           guint      index)
 {
-  g_autoptr(GtmBoard) board = g_list_model_get_item (gtm_project_get_boards (window_project (window)), index);
+  g_autoptr(GtmBoard) board = g_list_model_get_item (gtm_project_get_boards (gtm_test_window_project (window)), index);
 
   return board; /* owned by the project */
 }
@@ -63,21 +57,6 @@ window_title (GtmWindow *window)
   GObject *title = gtk_widget_get_template_child (GTK_WIDGET (window), GTM_TYPE_WINDOW, "window_title");
 
   return adw_window_title_get_title (ADW_WINDOW_TITLE (title));
-}
-
-static gboolean
-action_enabled (GtmWindow  *window,
-                const char *name)
-{
-  return g_action_group_get_action_enabled (G_ACTION_GROUP (window), name);
-}
-
-static void
-activate (GtmWindow  *window,
-          const char *name)
-{
-  g_assert_true (action_enabled (window, name));
-  g_action_group_activate_action (G_ACTION_GROUP (window), name, NULL);
 }
 
 /* Whether @board's note (if any) is drawn in the board view and the
@@ -134,7 +113,7 @@ test_open_sample (void)
 {
   g_autoptr(GFile) sample = gtm_test_get_sample ();
   GtmWindow *window = gtm_test_open (sample);
-  GtmProject *project = window_project (window);
+  GtmProject *project = gtm_test_window_project (window);
   GListModel *boards = gtm_project_get_boards (project);
   GListModel *personas = gtm_project_get_personas (project);
   GtkListBox *sidebar = gtm_window_get_sidebar (window);
@@ -152,9 +131,9 @@ test_open_sample (void)
   g_assert_cmpstr (window_title (window), ==, gtm_project_get_title (project));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, gtm_project_get_title (project));
   g_assert_true (g_str_has_suffix (window_subtitle (window), "saas-launch.gtm"));
-  g_assert_false (action_enabled (window, "undo"));
-  g_assert_false (action_enabled (window, "redo"));
-  g_assert_true (action_enabled (window, "save"));
+  g_assert_false (gtm_test_action_enabled (window, "undo"));
+  g_assert_false (gtm_test_action_enabled (window, "redo"));
+  g_assert_true (gtm_test_action_enabled (window, "save"));
 
   /* The sidebar: a row per board, then a row per persona, under headings. */
   for (guint i = 0; i < n_boards; i++)
@@ -304,8 +283,8 @@ test_switch_boards (void)
   GtmWindow *window = gtm_test_open (sample);
   GtmBoardView *view = gtm_window_get_board_view (window);
   GtkListBox *sidebar = gtm_window_get_sidebar (window);
-  guint n_boards = g_list_model_get_n_items (gtm_project_get_boards (window_project (window)));
-  g_autoptr(GtmPersona) persona = g_list_model_get_item (gtm_project_get_personas (window_project (window)), 0);
+  guint n_boards = g_list_model_get_n_items (gtm_project_get_boards (gtm_test_window_project (window)));
+  g_autoptr(GtmPersona) persona = g_list_model_get_item (gtm_project_get_personas (gtm_test_window_project (window)), 0);
   GtkWidget *persona_page;
   guint draws;
 
@@ -317,7 +296,7 @@ test_switch_boards (void)
   g_assert_true (gtm_board_view_get_board (view) == board_at (window, 1));
   gtm_test_wait_until (gtm_board_view_get_n_draws (view) > draws);
   assert_board_drawn (window, board_at (window, 1));
-  g_assert_true (action_enabled (window, "zoom-in"));
+  g_assert_true (gtm_test_action_enabled (window, "zoom-in"));
 
   /* A persona's row shows its summary; zooming has nothing to do. */
   gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, n_boards));
@@ -325,7 +304,7 @@ test_switch_boards (void)
   g_assert_true (GTM_IS_PERSONA_PAGE (persona_page));
   g_assert_true (gtm_persona_page_get_persona (GTM_PERSONA_PAGE (persona_page)) == persona);
   g_assert_true (gtm_test_widget_shows_text (persona_page, gtm_persona_get_name (persona)));
-  g_assert_false (action_enabled (window, "zoom-in"));
+  g_assert_false (gtm_test_action_enabled (window, "zoom-in"));
 
   /* And back to the first board. */
   gtm_window_select_board (window, 0);
@@ -350,23 +329,23 @@ test_zoom (void)
   gtm_test_assert_accel ("win.zoom-reset", "<Control>1");
   gtm_test_assert_accel ("win.zoom-fit", "<Control>0");
 
-  activate (window, "zoom-reset");
+  gtm_test_activate (window, "zoom-reset");
   g_assert_cmpfloat (gtm_board_view_get_zoom (view), ==, 1.0);
   g_assert_cmpstr (gtk_label_get_text (zoom_label), ==, "100%");
 
-  activate (window, "zoom-in");
+  gtm_test_activate (window, "zoom-in");
   g_assert_cmpfloat (gtm_board_view_get_zoom (view), ==, 1.25);
   g_assert_cmpstr (gtk_label_get_text (zoom_label), ==, "125%");
 
-  activate (window, "zoom-out");
-  activate (window, "zoom-out");
+  gtm_test_activate (window, "zoom-out");
+  gtm_test_activate (window, "zoom-out");
   g_assert_cmpfloat (gtm_board_view_get_zoom (view), ==, 0.75);
 
   for (guint i = 0; i < 20; i++)
-    activate (window, "zoom-in");
+    gtm_test_activate (window, "zoom-in");
   g_assert_cmpfloat (gtm_board_view_get_zoom (view), ==, 8.0);
 
-  activate (window, "zoom-fit");
+  gtm_test_activate (window, "zoom-fit");
   g_assert_cmpfloat_with_epsilon (gtm_board_view_get_zoom (view), fitted, 1e-9);
   assert_board_drawn (window, board_at (window, 0));
 
@@ -380,7 +359,7 @@ test_undo_redo (void)
   GtmWindow *window = gtm_test_open (sample);
   GtmBoardView *view = gtm_window_get_board_view (window);
   GtmHistory *history = gtm_document_get_history (gtm_window_get_document (window));
-  const char *title = gtm_project_get_title (window_project (window));
+  const char *title = gtm_project_get_title (gtm_test_window_project (window));
   g_autofree char *marked = g_strdup_printf ("• %s", title);
   GtmItem *note = find_note (board_at (window, 0));
   double x;
@@ -397,25 +376,25 @@ test_undo_redo (void)
   /* An edit: the title gets the mark and the board is drawn again. */
   gtm_history_set (history, GTM_NODE (note), "x", x + 80.0, NULL);
   g_assert_cmpstr (window_title (window), ==, marked);
-  g_assert_true (action_enabled (window, "undo"));
-  g_assert_false (action_enabled (window, "redo"));
+  g_assert_true (gtm_test_action_enabled (window, "undo"));
+  g_assert_false (gtm_test_action_enabled (window, "redo"));
   gtm_test_wait_until (gtm_board_view_get_n_draws (view) > draws);
 
   /* Undo puts it back; the mark goes. */
   draws = gtm_board_view_get_n_draws (view);
-  activate (window, "undo");
+  gtm_test_activate (window, "undo");
   g_assert_cmpfloat (gtm_item_get_x (note), ==, x);
   g_assert_cmpstr (window_title (window), ==, title);
-  g_assert_false (action_enabled (window, "undo"));
-  g_assert_true (action_enabled (window, "redo"));
+  g_assert_false (gtm_test_action_enabled (window, "undo"));
+  g_assert_true (gtm_test_action_enabled (window, "redo"));
   gtm_test_wait_until (gtm_board_view_get_n_draws (view) > draws);
 
   /* Redo applies it again. */
-  activate (window, "redo");
+  gtm_test_activate (window, "redo");
   g_assert_cmpfloat (gtm_item_get_x (note), ==, x + 80.0);
   g_assert_cmpstr (window_title (window), ==, marked);
-  g_assert_true (action_enabled (window, "undo"));
-  g_assert_false (action_enabled (window, "redo"));
+  g_assert_true (gtm_test_action_enabled (window, "undo"));
+  g_assert_false (gtm_test_action_enabled (window, "redo"));
 
   gtm_test_close_all ();
 }
@@ -426,7 +405,7 @@ test_save_as (void)
   g_autoptr(GFile) sample = gtm_test_get_sample ();
   GtmWindow *window = gtm_test_open (sample);
   GtmDocument *document = gtm_window_get_document (window);
-  GtmProject *project = window_project (window);
+  GtmProject *project = gtm_test_window_project (window);
   GtmItem *note = find_note (board_at (window, 0));
   g_autofree char *dir = gtm_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "copy 副本.gtm", NULL);
@@ -450,7 +429,7 @@ test_save_as (void)
   /* What the Save As dialog does once the user picked a file. */
   gtm_window_save_to_file (window, file);
   g_assert_true (gtm_document_get_saving (document));
-  g_assert_false (action_enabled (window, "save"));
+  g_assert_false (gtm_test_action_enabled (window, "save"));
 
   /* A second choice made while the first save runs is refused aloud. */
   {
@@ -472,7 +451,7 @@ test_save_as (void)
   g_assert_cmpstr (window_title (window), ==, gtm_project_get_title (project));
   g_assert_true (g_str_has_suffix (window_subtitle (window), "copy 副本.gtm"));
   g_assert_true (g_file_equal (gtm_document_get_file (document), file));
-  g_assert_true (action_enabled (window, "save"));
+  g_assert_true (gtm_test_action_enabled (window, "save"));
 
   /* The saved file passes `gtm-studio check` and holds the edit; the
    * sample it came from is untouched. */
