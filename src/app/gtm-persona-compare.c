@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gtm-persona-avatar.h"
 #include "gtm-persona-compare.h"
 #include "gtm-persona-page.h"
 
@@ -258,17 +259,11 @@ create_header (GtmPersona *persona)
 {
   const char *name = gtm_persona_get_name (persona);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *avatar = adw_avatar_new (64, name, TRUE);
+  GtkWidget *avatar = adw_avatar_new (64, NULL, TRUE);
   GtkWidget *title = new_text (name[0] ? name : _("Unnamed Persona"));
   GtkWidget *kind = new_text (gtm_persona_kind_to_label (gtm_persona_get_kind (persona)));
-  GBytes *png = gtm_persona_get_avatar (persona);
 
-  if (png != NULL)
-    {
-      g_autoptr(GdkTexture) texture = gdk_texture_new_from_bytes (png, NULL);
-
-      adw_avatar_set_custom_image (ADW_AVATAR (avatar), GDK_PAINTABLE (texture));
-    }
+  gtm_persona_avatar_bind (ADW_AVATAR (avatar), persona);
 
   gtk_widget_set_halign (avatar, GTK_ALIGN_START);
   gtk_widget_add_css_class (title, "title-4");

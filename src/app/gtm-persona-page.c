@@ -11,6 +11,7 @@
 
 #include "gtm-form.h"
 #include "gtm-image-import.h"
+#include "gtm-persona-avatar.h"
 #include "gtm-persona-page.h"
 #include "gtm-project.h"
 #include "gtm-trait.h"
@@ -143,7 +144,6 @@ update_header (GtmPersonaPage *self)
   if (name == NULL || name[0] == '\0')
     name = _("Unnamed Persona");
 
-  adw_avatar_set_text (self->avatar, name);
   gtk_label_set_text (self->name_label, name);
   adw_preferences_page_set_title (self->page, name);
 
@@ -155,16 +155,13 @@ update_header (GtmPersonaPage *self)
   gtk_label_set_text (self->summary_label, summary);
 }
 
+/* The avatar follows the persona by itself (gtm_persona_avatar_bind());
+ * the button to remove its picture shows while it has one. */
 static void
 update_avatar (GtmPersonaPage *self)
 {
   GBytes *png = self->persona ? gtm_persona_get_avatar (self->persona) : NULL;
-  g_autoptr(GdkTexture) texture = NULL;
 
-  if (png != NULL)
-    texture = gdk_texture_new_from_bytes (png, NULL);
-
-  adw_avatar_set_custom_image (self->avatar, GDK_PAINTABLE (texture));
   gtk_widget_set_visible (self->remove_image_button, png != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "persona.remove-image", png != NULL);
 }
@@ -1116,6 +1113,8 @@ gtm_persona_page_set_persona (GtmPersonaPage *self,
     }
   else
     gtm_form_set_node (self->form, NULL, NULL);
+
+  gtm_persona_avatar_bind (self->avatar, persona);
 
   if (self->buyer_groups != NULL && gtk_widget_get_first_child (GTK_WIDGET (self)) != NULL)
     {

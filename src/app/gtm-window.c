@@ -15,6 +15,7 @@
 #include "gtm-links-dialog.h"
 #include "gtm-persona.h"
 #include "gtm-persona-compare.h"
+#include "gtm-persona-avatar.h"
 #include "gtm-persona-page.h"
 #include "gtm-workbench-page.h"
 #include "gtm-window.h"
@@ -362,7 +363,7 @@ create_persona_row (GtmPersona *persona)
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
 
   avatar = adw_avatar_new (32, NULL, TRUE);
-  g_object_bind_property (persona, "name", avatar, "text", G_BINDING_SYNC_CREATE);
+  gtm_persona_avatar_bind (ADW_AVATAR (avatar), persona);
 
   labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_set_valign (labels, GTK_ALIGN_CENTER);

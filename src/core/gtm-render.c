@@ -1680,6 +1680,27 @@ layout_height (PangoLayout *layout)
   return (double) height / PANGO_SCALE;
 }
 
+/* A persona's colour, or the default blue if it can't be read. */
+static void
+persona_avatar_color (GtmPersona *persona,
+                      GtmColor   *color)
+{
+  if (!parse_color (gtm_persona_get_avatar_color (persona), color))
+    *color = (GtmColor) { 0x35 / 255.0, 0x84 / 255.0, 0xe4 / 255.0, 1 };
+}
+
+/* Initials centred on a circle @diameter wide. */
+static PangoLayout *
+avatar_initials (GtmPersona *persona,
+                 double      diameter)
+{
+  g_autofree char *initials = persona_initials (gtm_persona_get_name (persona));
+  PangoLayout *layout = card_layout (initials, diameter * 0.4, TRUE, diameter, 1);
+
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  return layout;
+}
+
 static double
 first_line_height (PangoLayout *layout)
 {
@@ -1910,18 +1931,12 @@ lay_out_card (CardCache  *cache,
   g_autofree char *meta = NULL;
   PangoLayout *layout;
 
-  if (!parse_color (gtm_persona_get_avatar_color (persona), &cache->avatar_color))
-    cache->avatar_color = (GtmColor) { 0x35 / 255.0, 0x84 / 255.0, 0xe4 / 255.0, 1 };
+  persona_avatar_color (persona, &cache->avatar_color);
 
   if (cache->avatar != NULL)
     cache->picture = decode_png (GTM_NODE (persona), cache->avatar, "image/png");
   if (cache->picture == NULL)
-    {
-      g_autofree char *initials = persona_initials (name);
-
-      cache->initials = card_layout (initials, CARD_AVATAR * 0.4, TRUE, CARD_AVATAR, 1);
-      pango_layout_set_alignment (cache->initials, PANGO_ALIGN_CENTER);
-    }
+    cache->initials = avatar_initials (persona, CARD_AVATAR);
 
   /* Beside the avatar: the name, then the kind and the job title. */
   /* Translators: shown for a persona without a name */
@@ -2007,6 +2022,56 @@ get_card_cache (GtmPersonaCard *card,
   return cache;
 }
 
+/* A persona's avatar, a circle of radius @r around (@cx, @cy): its
+ * @picture covering the circle, or its @initials (nullable: left out) on
+ * its @color, white or dark to stand out, as AdwAvatar draws them. */
+static void
+draw_avatar (cairo_t         *cr,
+             double           cx,
+             double           cy,
+             double           r,
+             cairo_surface_t *picture,
+             const GtmColor  *color,
+             PangoLayout     *initials)
+{
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
+
+  if (picture != NULL)
+    {
+      double iw = cairo_image_surface_get_width (picture);
+      double ih = cairo_image_surface_get_height (picture);
+      double cover = 2 * r / MIN (iw, ih);
+
+      /* The picture covers the circle, centred, cut to it. */
+      cairo_save (cr);
+      cairo_clip (cr);
+      cairo_translate (cr, cx - iw * cover / 2, cy - ih * cover / 2);
+      cairo_scale (cr, cover, cover);
+      cairo_set_source_surface (cr, picture, 0, 0);
+      cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
+      cairo_paint (cr);
+      cairo_restore (cr);
+      return;
+    }
+
+  set_source_color (cr, color, 1.0);
+  cairo_fill (cr);
+
+  if (initials != NULL)
+    {
+      double light = 0.2126 * color->red + 0.7152 * color->green + 0.0722 * color->blue;
+
+      /* White initials, dark ones on a light colour. */
+      if (light > 0.65)
+        set_source_color (cr, &card_text, 1.0);
+      else
+        cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_move_to (cr, cx - r, cy - layout_height (initials) / 2);
+      pango_cairo_show_layout (cr, initials);
+    }
+}
+
 static void
 draw_card_avatar (RenderContext   *ctx,
                   CardCache       *cache,
@@ -2024,43 +2089,34 @@ draw_card_avatar (RenderContext   *ctx,
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_fill (cr);
 
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
+  draw_avatar (cr, cx, cy, r, cache->picture, &cache->avatar_color, text ? cache->initials : NULL);
+}
 
-  if (cache->picture != NULL)
-    {
-      double iw = cairo_image_surface_get_width (cache->picture);
-      double ih = cairo_image_surface_get_height (cache->picture);
-      double cover = CARD_AVATAR / MIN (iw, ih);
+void
+gtm_render_persona_avatar (cairo_t    *cr,
+                           GtmPersona *persona,
+                           double      size)
+{
+  GBytes *png;
+  cairo_surface_t *picture = NULL;
+  g_autoptr(PangoLayout) initials = NULL;
+  GtmColor color;
 
-      /* The picture covers the circle, centred, cut to it. */
-      cairo_save (cr);
-      cairo_clip (cr);
-      cairo_translate (cr, cx - iw * cover / 2, cy - ih * cover / 2);
-      cairo_scale (cr, cover, cover);
-      cairo_set_source_surface (cr, cache->picture, 0, 0);
-      cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
-      cairo_paint (cr);
-      cairo_restore (cr);
-      return;
-    }
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (GTM_IS_PERSONA (persona));
 
-  set_source_color (cr, &cache->avatar_color, 1.0);
-  cairo_fill (cr);
+  persona_avatar_color (persona, &color);
+  png = gtm_persona_get_avatar (persona);
+  if (png != NULL)
+    picture = decode_png (GTM_NODE (persona), png, "image/png");
+  if (picture == NULL)
+    initials = avatar_initials (persona, size);
 
-  if (text && cache->initials != NULL)
-    {
-      const GtmColor *c = &cache->avatar_color;
-      double light = 0.2126 * c->red + 0.7152 * c->green + 0.0722 * c->blue;
+  cairo_save (cr);
+  draw_avatar (cr, size / 2, size / 2, size / 2, picture, &color, initials);
+  cairo_restore (cr);
 
-      /* White initials, dark ones on a light colour. */
-      if (light > 0.65)
-        set_source_color (cr, &card_text, 1.0);
-      else
-        cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_move_to (cr, cx - r, cy - layout_height (cache->initials) / 2);
-      pango_cairo_show_layout (cr, cache->initials);
-    }
+  g_clear_pointer (&picture, cairo_surface_destroy);
 }
 
 /* Far away, each line of text is a grey bar. */

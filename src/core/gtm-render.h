@@ -9,6 +9,7 @@
 
 #include "gtm-board.h"
 #include "gtm-connector.h"
+#include "gtm-persona.h"
 
 G_BEGIN_DECLS
 
@@ -125,5 +126,12 @@ gboolean         gtm_render_item_text_area    (GtmBoard        *board,
 cairo_surface_t *gtm_render_board_to_surface  (GtmBoard        *board,
                                                double           scale,
                                                GError         **error);
+
+/* Draws @persona's avatar as its card shows it — its picture, or its
+ * initials on its colour — in a circle @size wide at the origin, for the
+ * application's own avatars to look the same. */
+void             gtm_render_persona_avatar    (cairo_t         *cr,
+                                               GtmPersona      *persona,
+                                               double           size);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 
 #include "gtm-core.h"
 #include "gtm-form.h"
+#include "gtm-persona-avatar.h"
 #include "gtm-test-utils.h"
 
 typedef struct
@@ -285,6 +286,44 @@ test_nodes (Fixture       *fixture,
   g_assert_true (gtm_test_widget_shows_text (GTK_WIDGET (group), "Starter"));
 }
 
+/* The colour at the top of an avatar's picture (inside its circle). */
+static guint32
+avatar_top_pixel (AdwAvatar *avatar)
+{
+  GdkTexture *texture = GDK_TEXTURE (adw_avatar_get_custom_image (avatar));
+  int size = gdk_texture_get_width (texture);
+  g_autofree guint32 *pixels = g_new (guint32, size * size);
+
+  gdk_texture_download (texture, (guchar *) pixels, size * 4);
+  return pixels[(size / 10) * size + size / 2] & 0xffffff;
+}
+
+/* An avatar shows the persona as its card does, and follows it. */
+static void
+test_persona_avatar (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GtmPersona) persona = gtm_persona_new (GTM_PERSONA_KIND_USER, "李丽 Lily Li");
+  GtkWidget *avatar = g_object_ref_sink (adw_avatar_new (48, NULL, TRUE));
+
+  g_object_set (persona, "avatar-color", "#26a269", NULL);
+  gtm_persona_avatar_bind (ADW_AVATAR (avatar), persona);
+  g_assert_cmpstr (adw_avatar_get_text (ADW_AVATAR (avatar)), ==, "李丽 Lily Li");
+  g_assert_cmphex (avatar_top_pixel (ADW_AVATAR (avatar)), ==, 0x26a269);
+
+  g_object_set (persona, "avatar-color", "#e66100", "name", "Lily", NULL);
+  g_assert_cmphex (avatar_top_pixel (ADW_AVATAR (avatar)), ==, 0xe66100);
+  g_assert_cmpstr (adw_avatar_get_text (ADW_AVATAR (avatar)), ==, "Lily");
+
+  gtm_persona_avatar_bind (ADW_AVATAR (avatar), NULL);
+  g_assert_null (adw_avatar_get_custom_image (ADW_AVATAR (avatar)));
+  /* No longer following it. */
+  g_object_set (persona, "avatar-color", "#3584e4", NULL);
+  g_assert_null (adw_avatar_get_custom_image (ADW_AVATAR (avatar)));
+
+  g_object_unref (avatar);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -298,6 +337,7 @@ main (int   argc,
   ADD ("number-errors", test_number_errors);
   ADD ("strings", test_strings);
   ADD ("nodes", test_nodes);
+  ADD ("persona-avatar", test_persona_avatar);
 #undef ADD
 
   return gtm_test_run ();

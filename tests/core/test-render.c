@@ -1637,6 +1637,56 @@ test_persona_card_round_trip (Fixture       *f,
   }
 }
 
+/* A persona's avatar alone, as the application shows it: initials on the
+ * persona's colour inside a circle, its picture once it has one. */
+static void
+test_persona_avatar (void)
+{
+  g_autoptr(GtmPersona) persona = gtm_persona_new (GTM_PERSONA_KIND_BUYER, "王芳 Wang Fang");
+  g_autoptr(GBytes) png = make_png (40, 20, "#e01b24", "#e01b24");
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 64, 64);
+  cairo_t *cr = cairo_create (surface);
+  Pixel top, corner, middle;
+
+  g_object_set (persona, "avatar-color", "#26a269", NULL);
+  gtm_render_persona_avatar (cr, persona, 64);
+  cairo_surface_flush (surface);
+
+  /* The colour inside the circle, nothing outside it, white initials in
+   * the middle. */
+  top = pixel_at (surface, 32, 6);
+  g_assert_cmpfloat_with_epsilon (top.g, 0xa2 / 255.0, 0.02);
+  g_assert_cmpfloat_with_epsilon (top.r, 0x26 / 255.0, 0.02);
+  corner = pixel_at (surface, 1, 1);
+  g_assert_cmpfloat (corner.a, ==, 0);
+  {
+    gboolean white = FALSE;
+
+    for (int x = 12; x < 52 && !white; x++)
+      {
+        middle = pixel_at (surface, x, 32);
+        white = middle.r > 0.9 && middle.g > 0.9 && middle.b > 0.9;
+      }
+    g_assert_true (white);
+  }
+
+  /* With a picture: the picture, cut to the circle. */
+  g_object_set (persona, "avatar", png, NULL);
+  cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+  cairo_paint (cr);
+  cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+  gtm_render_persona_avatar (cr, persona, 64);
+  cairo_surface_flush (surface);
+  middle = pixel_at (surface, 32, 32);
+  g_assert_cmpfloat_with_epsilon (middle.r, 0xe0 / 255.0, 0.02);
+  g_assert_cmpfloat_with_epsilon (middle.g, 0x1b / 255.0, 0.02);
+  corner = pixel_at (surface, 1, 1);
+  g_assert_cmpfloat (corner.a, ==, 0);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1682,6 +1732,7 @@ main (int   argc,
   ADD_CARD ("/render/persona-card/personality", test_persona_card_personality);
   ADD_CARD ("/render/persona-card/long-text", test_persona_card_long_text);
   ADD_CARD ("/render/persona-card/round-trip", test_persona_card_round_trip);
+  g_test_add_func ("/render/persona-avatar", test_persona_avatar);
 
   return g_test_run ();
 }
