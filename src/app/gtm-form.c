@@ -649,6 +649,21 @@ entry_check_node (Binding       *binding,
   valid = klass->validate (node, gtm_node_get_root (node), &field, error);
   gtm_node_load_value (node, slot, &old_value);
 
+  /* The node's checks word their message for a file's error ("…: the
+   * activity ends … before it starts …"); on its row it is a sentence. */
+  if (!valid && error != NULL && *error != NULL && (*error)->message[0] != '\0')
+    {
+      char *message = (*error)->message;
+      const char *rest = g_utf8_next_char (message);
+      char first[8] = { 0 };
+
+      g_unichar_to_utf8 (g_unichar_toupper (g_utf8_get_char (message)), first);
+      (*error)->message = g_strconcat (first, rest,
+                                       g_str_has_suffix (rest, ".") || g_str_has_suffix (rest, "。") ? "" : ".",
+                                       NULL);
+      g_free (message);
+    }
+
   return valid;
 }
 

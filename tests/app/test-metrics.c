@@ -442,7 +442,7 @@ test_launch_plan_save (void)
   gtm_test_type_into_row (end, "2024-06-01");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (end)), ==, "2024-06-01");
   g_assert_true (gtk_widget_has_css_class (end, "error"));
-  g_assert_true (gtm_test_row_shows_error (end, "the activity ends (2024-06-01) before it starts (2024-07-01)"));
+  g_assert_true (gtm_test_row_shows_error (end, "The activity ends (2024-06-01) before it starts (2024-07-01)."));
   g_assert_cmpstr (gtm_activity_get_end (activity), ==, "");
   g_assert_cmpstr (subtitle (expander), ==, "1 Jul");
   gtm_test_screenshot ("launch-end-before-start");
