@@ -22,6 +22,7 @@ typedef enum
   BIND_TEXT,
   BIND_CHOICE,
   BIND_SWITCH,
+  BIND_COLOR,
   BIND_SCALE,
   BIND_STRINGS,
   BIND_NODES,
@@ -1016,6 +1017,70 @@ gtm_form_add_switch (GtmForm    *self,
   return row;
 }
 
+/* Colours */
+
+static void
+on_color_set (GtkColorButton *button,
+              GParamSpec     *pspec,
+              Binding        *binding)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  GdkRGBA rgba;
+
+  gtk_color_chooser_get_rgba (GTK_COLOR_CHOOSER (button), &rgba);
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_take_string (&value, g_strdup_printf ("#%02x%02x%02x",
+                                                (int) round (rgba.red * 255),
+                                                (int) round (rgba.green * 255),
+                                                (int) round (rgba.blue * 255)));
+  binding_write (binding, &value, FALSE);
+}
+
+static void
+color_refresh (Binding *binding)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  GdkRGBA rgba;
+
+  get_field (binding, &value);
+  if (g_value_get_string (&value) == NULL || !gdk_rgba_parse (&rgba, g_value_get_string (&value)))
+    return;
+
+  binding->updating = TRUE;
+  gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (binding->editor), &rgba);
+  binding->updating = FALSE;
+}
+
+GtkWidget *
+gtm_form_add_color (GtmForm    *self,
+                    GtkWidget  *container,
+                    const char *property,
+                    const char *title)
+{
+  GtkWidget *row, *button;
+  Binding *binding;
+
+  g_return_val_if_fail (GTM_IS_FORM (self), NULL);
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+
+  button = gtk_color_button_new ();
+  gtk_color_chooser_set_use_alpha (GTK_COLOR_CHOOSER (button), FALSE);
+  gtk_color_button_set_title (GTK_COLOR_BUTTON (button), title);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+
+  binding = binding_new (self, BIND_COLOR, property, row);
+  binding->editor = button;
+  binding_listen (binding, button, "notify::rgba", G_CALLBACK (on_color_set));
+  add_to_container (container, row);
+  binding_connect (binding);
+
+  return row;
+}
+
 /* Scales */
 
 static void
@@ -1718,6 +1783,9 @@ binding_refresh (Binding *binding)
       break;
     case BIND_SWITCH:
       switch_refresh (binding);
+      break;
+    case BIND_COLOR:
+      color_refresh (binding);
       break;
     case BIND_SCALE:
       scale_refresh (binding);

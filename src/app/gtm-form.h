@@ -77,6 +77,11 @@ GtkWidget  *gtm_form_add_switch     (GtmForm       *self,
                                      const char    *property,
                                      const char    *title,
                                      const char    *subtitle);
+/* A colour field ("#rrggbb") with a colour button. */
+GtkWidget  *gtm_form_add_color      (GtmForm       *self,
+                                     GtkWidget     *container,
+                                     const char    *property,
+                                     const char    *title);
 /* An int or double field as a slider between two labels; @start and @end
  * name the ends of the scale (nullable). */
 GtkWidget  *gtm_form_add_scale      (GtmForm       *self,

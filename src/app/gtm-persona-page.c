@@ -872,6 +872,8 @@ build_form (GtmPersonaPage *self)
 
   gtm_form_add_entry (self->form, GTK_WIDGET (self->identity_group), "name", _("Name"));
   gtm_form_add_choice (self->form, GTK_WIDGET (self->identity_group), "kind", _("Kind"), kind_label);
+  /* Translators: the colour of a persona's avatar and card */
+  gtm_form_add_color (self->form, GTK_WIDGET (self->identity_group), "avatar-color", _("Color"));
 
   /* Buyer personas */
   g_ptr_array_add (self->buyer_groups, profile);

@@ -286,6 +286,34 @@ test_nodes (Fixture       *fixture,
   g_assert_true (gtm_test_widget_shows_text (GTK_WIDGET (group), "Starter"));
 }
 
+/* A colour field: a colour chosen is one step, and the button follows undo. */
+static void
+test_color (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GtmPersona) persona = gtm_persona_new (GTM_PERSONA_KIND_BUYER, "Zhang Wei");
+  g_autoptr(GtmForm) form = gtm_form_new (GTM_TYPE_PERSONA);
+  GtkWidget *group = add_group (fixture);
+  GtkWidget *row = gtm_form_add_color (form, group, "avatar-color", "Color");
+  GtkWidget *button = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row));
+  GdkRGBA rgba;
+
+  gtm_history_insert (fixture->history, GTM_NODE (fixture->project), "personas", 0, GTM_NODE (persona));
+  gtm_form_set_node (form, fixture->history, GTM_NODE (persona));
+  gtk_color_chooser_get_rgba (GTK_COLOR_CHOOSER (button), &rgba);
+  g_assert_true (gdk_rgba_equal (&rgba, &(GdkRGBA) { 0x35 / 255.0, 0x84 / 255.0, 0xe4 / 255.0, 1 }));
+
+  gdk_rgba_parse (&rgba, "#e66100");
+  gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (button), &rgba);
+  g_assert_cmpstr (gtm_persona_get_avatar_color (persona), ==, "#e66100");
+  g_assert_cmpuint (gtm_history_get_n_undo (fixture->history), ==, 2);
+
+  gtm_history_undo (fixture->history);
+  g_assert_cmpstr (gtm_persona_get_avatar_color (persona), ==, "#3584e4");
+  gtk_color_chooser_get_rgba (GTK_COLOR_CHOOSER (button), &rgba);
+  g_assert_cmpfloat_with_epsilon (rgba.red, 0x35 / 255.0, 0.002);
+}
+
 /* The colour at the top of an avatar's picture (inside its circle). */
 static guint32
 avatar_top_pixel (AdwAvatar *avatar)
@@ -337,6 +365,7 @@ main (int   argc,
   ADD ("number-errors", test_number_errors);
   ADD ("strings", test_strings);
   ADD ("nodes", test_nodes);
+  ADD ("color", test_color);
   ADD ("persona-avatar", test_persona_avatar);
 #undef ADD
 
