@@ -30,6 +30,11 @@ typedef enum
 
 typedef struct _Binding Binding;
 
+enum {
+  FOCUS_NONE = -1,
+  FOCUS_ADDED = -2,
+};
+
 /* A signal handler a binding connected to one of its widgets: disconnected
  * when the binding goes, as the widget may outlive it. */
 typedef struct
@@ -62,7 +67,7 @@ struct _Binding
   /* BIND_STRINGS and BIND_NODES */
   GPtrArray        *rows;    /* AdwEntryRow per string, or Child* per node */
   GtkWidget        *add_row;
-  int               focus;   /* the row to focus after a rebuild, or -1 */
+  int               focus;   /* the row to focus after a rebuild; FOCUS_NONE, or FOCUS_ADDED for a node just added */
 
   /* BIND_NODES */
   const char       *list;
@@ -403,7 +408,7 @@ binding_new (GtmForm    *self,
   binding->form = self;
   binding->kind = kind;
   binding->row = g_object_ref_sink (row);
-  binding->focus = -1;
+  binding->focus = FOCUS_NONE;
   binding->handlers = g_array_new (FALSE, FALSE, sizeof (Handler));
 
   if (property != NULL)
@@ -1400,7 +1405,7 @@ list_restore_focus (Binding *binding)
   else
     target = binding->add_row;
 
-  binding->focus = -1;
+  binding->focus = FOCUS_NONE;
   gtk_widget_grab_focus (target);
 }
 
@@ -1698,7 +1703,7 @@ on_store_items_changed (GListModel *model,
   nodes_refresh (binding);
 
   /* A node the user just added opens, ready to fill in. */
-  if (binding->focus == -2 && added == 1 && position < binding->rows->len)
+  if (binding->focus == FOCUS_ADDED && added == 1 && position < binding->rows->len)
     {
       Child *child = g_ptr_array_index (binding->rows, position);
 
@@ -1708,8 +1713,8 @@ on_store_items_changed (GListModel *model,
       else
         gtk_widget_grab_focus (child->row);
     }
-  if (binding->focus == -2)
-    binding->focus = -1;
+  if (binding->focus == FOCUS_ADDED)
+    binding->focus = FOCUS_NONE;
 }
 
 static void
@@ -1724,10 +1729,10 @@ on_node_add (AdwActionRow *row,
 
   node = binding->new_node (binding->user_data);
   gtm_history_stop_typing (self->history);
-  binding->focus = -2;
+  binding->focus = FOCUS_ADDED;
   gtm_history_insert (self->history, self->node, binding->list,
                       g_list_model_get_n_items (G_LIST_MODEL (binding->store)), node);
-  binding->focus = -1;
+  binding->focus = FOCUS_NONE;
 }
 
 AdwPreferencesGroup *
