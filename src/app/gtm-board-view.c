@@ -189,19 +189,6 @@ update_cursor (GtmBoardView *self)
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), name);
 }
 
-static void
-show_error (GtmBoardView *self,
-            const char   *heading,
-            const GError *error)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (GTM_IS_WINDOW (root))
-    gtm_window_show_error (GTM_WINDOW (root), heading, error);
-  else
-    g_warning ("%s: %s", heading, error->message);
-}
-
 /* Viewport */
 
 /* Call after changing self->viewport. */
@@ -1875,7 +1862,7 @@ on_image_imported (GObject      *source,
   if (item != NULL)
     add_and_select (self, item);
   else if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    show_error (self, _("Could not add the image"), error);
+    gtm_window_show_error_for (GTK_WIDGET (self), _("Could not add the image"), error);
 
   paste_data_free (data);
 }
@@ -1904,7 +1891,7 @@ add_image_bytes (GtmBoardView *self,
   g_autoptr(GtmItem) item = gtm_image_import_item (bytes, x, y, &error);
 
   if (item == NULL)
-    show_error (self, _("Could not add the image"), error);
+    gtm_window_show_error_for (GTK_WIDGET (self), _("Could not add the image"), error);
   else
     add_and_select (self, item);
 }
@@ -1925,13 +1912,13 @@ on_paste_text (GObject      *source,
                                                 data->x, data->y, &truncated, &error));
 
   if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    show_error (self, _("Could not paste"), error);
+    gtm_window_show_error_for (GTK_WIDGET (self), _("Could not paste"), error);
   else if (truncated)
     {
       g_autoptr(GError) note = g_error_new (G_IO_ERROR, G_IO_ERROR_FAILED,
                                             _("Pasted text becomes at most %d notes of at most %d characters each; the rest was left out."),
                                             GTM_CLIPBOARD_MAX_TEXT_NOTES, GTM_CLIPBOARD_MAX_NOTE_CHARS);
-      show_error (self, _("The pasted text was shortened"), note);
+      gtm_window_show_error_for (GTK_WIDGET (self), _("The pasted text was shortened"), note);
     }
 
   paste_data_free (data);
@@ -1953,7 +1940,7 @@ on_paste_texture (GObject      *source,
       add_image_bytes (data->self, png, data->x, data->y);
     }
   else if (error != NULL)
-    show_error (data->self, _("Could not paste the image"), error);
+    gtm_window_show_error_for (GTK_WIDGET (data->self), _("Could not paste the image"), error);
 
   paste_data_free (data);
 }
@@ -1976,7 +1963,7 @@ on_paste_spliced (GObject      *source,
                                            data->x, data->y, &error));
 
   if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    show_error (self, _("Could not paste"), error);
+    gtm_window_show_error_for (GTK_WIDGET (self), _("Could not paste"), error);
 
   paste_data_free (data);
 }
@@ -1997,7 +1984,7 @@ on_paste_items (GObject      *source,
   if (stream == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (data->self, _("Could not paste"), error);
+        gtm_window_show_error_for (GTK_WIDGET (data->self), _("Could not paste"), error);
       paste_data_free (data);
       return;
     }
@@ -2259,7 +2246,7 @@ action_duplicate (GtkWidget  *widget,
 
   copies = gtm_clipboard_duplicate (self->board, self->history, items, n, &error);
   if (copies == NULL && error != NULL)
-    show_error (self, _("Could not duplicate"), error);
+    gtm_window_show_error_for (GTK_WIDGET (self), _("Could not duplicate"), error);
   select_new (self, copies);
 }
 

@@ -966,6 +966,25 @@ gtm_form_add_choice (GtmForm          *self,
   return row;
 }
 
+/* A row titled @title (and @subtitle, nullable) with @widget at its end,
+ * which activating the row activates. */
+static GtkWidget *
+action_row_new (const char *title,
+                const char *subtitle,
+                GtkWidget  *widget)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_valign (widget, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), widget);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), widget);
+
+  return row;
+}
+
 /* Switches */
 
 static void
@@ -1003,15 +1022,8 @@ gtm_form_add_switch (GtmForm    *self,
 
   g_return_val_if_fail (GTM_IS_FORM (self), NULL);
 
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-
   widget = gtk_switch_new ();
-  gtk_widget_set_valign (widget, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), widget);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), widget);
+  row = action_row_new (title, subtitle, widget);
 
   binding = binding_new (self, BIND_SWITCH, property, row);
   binding->editor = widget;
@@ -1067,15 +1079,10 @@ gtm_form_add_color (GtmForm    *self,
 
   g_return_val_if_fail (GTM_IS_FORM (self), NULL);
 
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-
   button = gtk_color_button_new ();
   gtk_color_chooser_set_use_alpha (GTK_COLOR_CHOOSER (button), FALSE);
   gtk_color_button_set_title (GTK_COLOR_BUTTON (button), title);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+  row = action_row_new (title, NULL, button);
 
   binding = binding_new (self, BIND_COLOR, property, row);
   binding->editor = button;

@@ -113,19 +113,6 @@ get_history (GtmPersonaPage *self)
   return gtm_form_get_history (self->form);
 }
 
-static void
-show_error (GtmPersonaPage *self,
-            const char     *heading,
-            const GError   *error)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (GTM_IS_WINDOW (root))
-    gtm_window_show_error (GTM_WINDOW (root), heading, error);
-  else
-    g_message ("%s: %s", heading, error->message);
-}
-
 /* The header: picture, name and summary */
 
 static void
@@ -272,7 +259,7 @@ on_avatar_imported (GObject      *source,
   if (avatar != NULL && persona == self->persona)
     gtm_history_set (get_history (self), GTM_NODE (persona), "avatar", avatar, NULL);
   else if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    show_error (self, _("Could not set the persona’s picture"), error);
+    gtm_window_show_error_for (GTK_WIDGET (self), _("Could not set the persona’s picture"), error);
 
   g_object_unref (persona);
 }

@@ -1220,6 +1220,19 @@ error_reason (const char *heading,
   return *reason != '\0' ? reason : message;
 }
 
+void
+gtm_window_show_error_for (GtkWidget    *widget,
+                           const char   *heading,
+                           const GError *error)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (GTM_IS_WINDOW (root))
+    gtm_window_show_error (GTM_WINDOW (root), heading, error);
+  else
+    g_warning ("%s: %s", heading, error->message);
+}
+
 /**
  * gtm_window_show_error:
  * @self: a #GtmWindow

@@ -40,6 +40,11 @@ void          gtm_window_save_to_file       (GtmWindow           *self,
 void          gtm_window_show_error         (GtmWindow           *self,
                                              const char          *heading,
                                              const GError        *error);
+/* gtm_window_show_error() in the window @widget is in; logged as a
+ * warning when it is in none. */
+void          gtm_window_show_error_for     (GtkWidget           *widget,
+                                             const char          *heading,
+                                             const GError        *error);
 /* The error toast currently shown, if any. */
 AdwToast     *gtm_window_get_error_toast    (GtmWindow           *self);
 /* The toast offering to undo the deletion of a board, while it is shown. */
