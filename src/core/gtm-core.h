@@ -16,6 +16,7 @@
 #include "gtm-connector.h"
 #include "gtm-document.h"
 #include "gtm-enums.h"
+#include "gtm-export.h"
 #include "gtm-format.h"
 #include "gtm-frame.h"
 #include "gtm-funnel-stage.h"
