@@ -318,20 +318,7 @@ export_png (GtmBoard                *board,
 
   get_export_area (board, &area);
 
-  /* Keep within cairo's limit per side and the render's pixel budget,
-   * lowering the scale a hair more whenever rounding up overshoots. */
-  scale = asked;
-  scale = MIN (scale, GTM_RENDER_MAX_SIDE / area.width);
-  scale = MIN (scale, GTM_RENDER_MAX_SIDE / area.height);
-  scale = MIN (scale, sqrt (GTM_RENDER_MAX_PIXELS / (area.width * area.height)));
-  for (;;)
-    {
-      pixel_width = CLAMP ((int) ceil (area.width * scale), 1, GTM_RENDER_MAX_SIDE);
-      pixel_height = CLAMP ((int) ceil (area.height * scale), 1, GTM_RENDER_MAX_SIDE);
-      if ((gint64) pixel_width * pixel_height <= GTM_RENDER_MAX_PIXELS)
-        break;
-      scale *= 0.999;
-    }
+  scale = gtm_render_fit_scale (area.width, area.height, asked, &pixel_width, &pixel_height);
 
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pixel_width, pixel_height);
   if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)

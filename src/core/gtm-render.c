@@ -2640,6 +2640,30 @@ gtm_render_items (GtmBoard         *board,
   cairo_restore (cr);
 }
 
+double
+gtm_render_fit_scale (double  width,
+                      double  height,
+                      double  scale,
+                      int    *pixel_width,
+                      int    *pixel_height)
+{
+  g_return_val_if_fail (width > 0 && height > 0 && scale > 0, 0);
+
+  /* Keep within cairo's limit per side and the pixel budget, lowering the
+   * scale a hair more whenever rounding up the pixels overshoots. */
+  scale = MIN (scale, GTM_RENDER_MAX_SIDE / width);
+  scale = MIN (scale, GTM_RENDER_MAX_SIDE / height);
+  scale = MIN (scale, sqrt (GTM_RENDER_MAX_PIXELS / (width * height)));
+  for (;;)
+    {
+      *pixel_width = CLAMP ((int) ceil (width * scale), 1, GTM_RENDER_MAX_SIDE);
+      *pixel_height = CLAMP ((int) ceil (height * scale), 1, GTM_RENDER_MAX_SIDE);
+      if ((gint64) *pixel_width * *pixel_height <= GTM_RENDER_MAX_PIXELS)
+        return scale;
+      scale *= 0.999;
+    }
+}
+
 cairo_surface_t *
 gtm_render_board_to_surface (GtmBoard  *board,
                              double     scale,
@@ -2667,19 +2691,7 @@ gtm_render_board_to_surface (GtmBoard  *board,
   width = bounds.width + 2 * GTM_RENDER_MARGIN;
   height = bounds.height + 2 * GTM_RENDER_MARGIN;
 
-  /* Keep within cairo's limit per side and the pixel budget, lowering the
-   * scale a hair more whenever rounding up the pixels overshoots. */
-  scale = MIN (scale, GTM_RENDER_MAX_SIDE / width);
-  scale = MIN (scale, GTM_RENDER_MAX_SIDE / height);
-  scale = MIN (scale, sqrt (GTM_RENDER_MAX_PIXELS / (width * height)));
-  for (;;)
-    {
-      pixel_width = CLAMP ((int) ceil (width * scale), 1, GTM_RENDER_MAX_SIDE);
-      pixel_height = CLAMP ((int) ceil (height * scale), 1, GTM_RENDER_MAX_SIDE);
-      if ((gint64) pixel_width * pixel_height <= GTM_RENDER_MAX_PIXELS)
-        break;
-      scale *= 0.999;
-    }
+  scale = gtm_render_fit_scale (width, height, scale, &pixel_width, &pixel_height);
 
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pixel_width, pixel_height);
   if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)

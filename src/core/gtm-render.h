@@ -116,6 +116,15 @@ gboolean         gtm_render_item_text_area    (GtmBoard        *board,
                                                GtmItem         *item,
                                                GtmRect         *area);
 
+/* @scale lowered as far as needed for a picture @width × @height board
+ * units big to stay within GTM_RENDER_MAX_SIDE a side and
+ * GTM_RENDER_MAX_PIXELS in all; sets the picture's size in pixels. */
+double           gtm_render_fit_scale         (double           width,
+                                               double           height,
+                                               double           scale,
+                                               int             *pixel_width,
+                                               int             *pixel_height);
+
 /* Renders the whole board — gtm_render_board_bounds() plus
  * GTM_RENDER_MARGIN on each side, background included — into a new ARGB
  * image surface of ceil ((bounds + 2 × margin) × scale) pixels a side. If
