@@ -5,7 +5,10 @@
 
 #include "config.h"
 
+#include <grp.h>
+#include <unistd.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <glib/gstdio.h>
 
 #include "gtm-core-test-utils.h"
@@ -48,4 +51,47 @@ gtm_core_test_remove_tree (const char *path)
     {
       g_unlink (path);
     }
+}
+
+/* Whether this root process can become an ordinary user (nobody), to test
+ * what permissions do to a user. Probed in a throwaway child. */
+static gboolean
+can_drop_privileges (void)
+{
+  int status = 0;
+  pid_t pid = fork ();
+
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    _exit (setgroups (0, NULL) == 0 && setgid (65534) == 0 && setuid (65534) == 0 ? 0 : 1);
+
+  waitpid (pid, &status, 0);
+  return WIFEXITED (status) && WEXITSTATUS (status) == 0;
+}
+
+gboolean
+gtm_core_test_run_as_ordinary_user (void)
+{
+  if (geteuid () != 0)
+    return TRUE;
+
+  if (g_test_subprocess ())
+    {
+      g_assert_no_errno (setgroups (0, NULL));
+      g_assert_no_errno (setgid (65534));
+      g_assert_no_errno (setuid (65534));
+      g_assert_cmpint (geteuid (), !=, 0);
+      return TRUE;
+    }
+
+  if (!can_drop_privileges ())
+    {
+      g_test_skip ("running as root and can't become an ordinary user, for whom "
+                   "permissions apply");
+      return FALSE;
+    }
+
+  g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+  return FALSE;
 }

@@ -15,4 +15,9 @@ char *gtm_core_test_make_dir    (const char *prefix);
  * (tests make some read-only). Symlinks are removed, not followed. */
 void  gtm_core_test_remove_tree (const char *path);
 
+/* Root ignores permissions: a root test runs itself again as nobody in a
+ * subprocess (or skips when it can't). Returns FALSE when the caller has
+ * nothing more to do, TRUE where the test goes on as an ordinary user. */
+gboolean gtm_core_test_run_as_ordinary_user (void);
+
 G_END_DECLS

@@ -509,57 +509,6 @@ test_folder_is_a_file (void)
   gtm_core_test_remove_tree (dir);
 }
 
-/* Whether this root process can become an ordinary user (nobody), to test
- * what permissions do to a user. Probed in a throwaway child. */
-static gboolean
-can_drop_privileges (void)
-{
-  int status = 0;
-  pid_t pid = fork ();
-
-  g_assert_cmpint (pid, >=, 0);
-  if (pid == 0)
-    _exit (setgroups (0, NULL) == 0 && setgid (65534) == 0 && setuid (65534) == 0 ? 0 : 1);
-
-  waitpid (pid, &status, 0);
-  return WIFEXITED (status) && WEXITSTATUS (status) == 0;
-}
-
-/* In a test subprocess started by root: go on as nobody. */
-static void
-drop_privileges (void)
-{
-  g_assert_no_errno (setgroups (0, NULL));
-  g_assert_no_errno (setgid (65534));
-  g_assert_no_errno (setuid (65534));
-  g_assert_cmpint (geteuid (), !=, 0);
-}
-
-/* Root ignores permissions: a root test runs the rest of itself as nobody
- * in a subprocess. Returns FALSE when the caller has nothing more to do. */
-static gboolean
-run_as_ordinary_user (void)
-{
-  if (geteuid () != 0)
-    return TRUE;
-
-  if (g_test_subprocess ())
-    {
-      drop_privileges ();
-      return TRUE;
-    }
-
-  if (!can_drop_privileges ())
-    {
-      g_test_skip ("running as root and can't become an ordinary user, for whom "
-                   "permissions apply");
-      return FALSE;
-    }
-
-  run_in_subprocess ();
-  return FALSE;
-}
-
 /* An existing file in a folder the user may not write: the save fails with a
  * permission error and the file is untouched. */
 static void
@@ -571,7 +520,7 @@ test_unwritable_folder (void)
   g_autoptr(GBytes) new_content = make_payload (4096, 2);
   g_autoptr(GError) error = NULL;
 
-  if (!run_as_ordinary_user ())
+  if (!gtm_core_test_run_as_ordinary_user ())
     return;
 
   dir = gtm_core_test_make_dir ("gtm-save");
@@ -615,7 +564,7 @@ test_read_only_file (void)
       g_clear_pointer (&path, g_free);
     }
 
-  if (!run_as_ordinary_user ())
+  if (!gtm_core_test_run_as_ordinary_user ())
     return;
 
   dir = gtm_core_test_make_dir ("gtm-save");
