@@ -6,11 +6,9 @@
 
 #include "config.h"
 
-#include <grp.h>
 #include <math.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
