@@ -748,7 +748,7 @@ gtm_application_local_command_line (GApplication   *application,
                                     char         ***arguments,
                                     int            *exit_status)
 {
-  /* check and upgrade run here, before GTK is initialised, so that they
+  /* check, upgrade and export run here, before GTK is initialised, so that they
    * work without a display. */
   if (gtm_cli_run (*arguments, exit_status))
     return TRUE;
@@ -867,10 +867,13 @@ gtm_application_init (GtmApplication *self)
 
   g_application_add_main_option_entries (G_APPLICATION (self), options);
   g_application_set_option_context_parameter_string (G_APPLICATION (self),
-                                                     _("[FILE…] | check FILE… | upgrade FILE…"));
+                                                     _("[FILE…] | check FILE… | upgrade FILE… | "
+                                                       "export PROJECT.gtm --list | "
+                                                       "export PROJECT.gtm --asset NAME --format FORMAT -o FILE"));
   g_application_set_option_context_summary (G_APPLICATION (self),
-                                            _("Open GTM Studio projects, or check or upgrade "
-                                              "them without opening a window."));
+                                            _("Open GTM Studio projects, or check, upgrade or "
+                                              "export them without opening a window. "
+                                              "“gtm-studio export --help” lists the export options."));
 }
 
 /**

@@ -9,7 +9,7 @@
 
 G_BEGIN_DECLS
 
-/* If @argv (as given to main) names a subcommand — check or upgrade — runs
+/* If @argv (as given to main) names a subcommand — check, upgrade or export — runs
  * it, sets @exit_status and returns TRUE. Returns FALSE for anything else,
  * which is for the application. Uses only the display-free core. */
 gboolean gtm_cli_run (char **argv,

@@ -1,4 +1,4 @@
-/* test-cli.c — gtm-studio check, upgrade and --version, with no display
+/* test-cli.c — gtm-studio check, upgrade, export and --version, with no display
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,6 +9,8 @@
 
 #include <string.h>
 #include <sys/wait.h>
+#include <stdlib.h>
+#include <cairo.h>
 
 #include "gtm-core.h"
 #include "gtm-test-utils.h"
@@ -161,6 +163,250 @@ test_upgrade (void)
   g_assert_cmpstr (bad_before, ==, bad_after);
 }
 
+/* export ------------------------------------------------------------------- */
+
+#define POSITIONING "board:Positioning & personas 定位与画像"
+
+/* Runs gtm-studio with @argv and no display, for commands that may write
+ * to stderr; returns the exit status. */
+static int
+run_cli_with_stderr (const char * const  *argv,
+                     char               **out_stdout,
+                     char               **out_stderr)
+{
+  const char *binary = g_getenv ("GTM_STUDIO_BIN");
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_auto(GStrv) env = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+
+  g_assert_nonnull (binary);
+  env = g_environ_unsetenv (env, "DISPLAY");
+  env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
+
+  g_ptr_array_add (args, (char *) binary);
+  for (guint i = 0; argv[i] != NULL; i++)
+    g_ptr_array_add (args, (char *) argv[i]);
+  g_ptr_array_add (args, NULL);
+
+  g_spawn_sync (NULL, (char **) args->pdata, env, G_SPAWN_DEFAULT,
+                NULL, NULL, out_stdout, out_stderr, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+
+  return WEXITSTATUS (wait_status);
+}
+
+/* The standard output of a poppler tool, or NULL (and the test skipped)
+ * when it is not installed. */
+static char *
+run_poppler (const char *tool,
+             const char *pdf)
+{
+  g_autofree char *found = g_find_program_in_path (tool);
+  const char *argv[] = { tool, pdf, g_str_equal (tool, "pdftotext") ? "-" : NULL, NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  if (found == NULL)
+    {
+      g_test_skip ("poppler-utils are not installed");
+      return NULL;
+    }
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  return out;
+}
+
+static void
+test_export_list (void)
+{
+  g_autofree char *path = sample_path ();
+  const char *argv[] = { "export", path, "--list", NULL };
+  g_autofree char *out = NULL;
+
+  /* The sample's five boards, in order, one per line. */
+  g_assert_cmpint (gtm_test_run_cli (argv, &out), ==, 0);
+  g_assert_cmpstr (out, ==,
+                   "board:Launch overview 发布总览\n"
+                   POSITIONING "\n"
+                   "board:SWOT\n"
+                   "board:Value proposition canvas 客户价值图\n"
+                   "board:Customer journey 用户旅程\n");
+}
+
+static void
+test_export_pdf (void)
+{
+  g_autofree char *path = sample_path ();
+  g_autofree char *dir = gtm_test_make_temp_dir ();
+  g_autofree char *pdf = g_build_filename (dir, "positioning 定位.pdf", NULL);
+  const char *argv[] = { "export", path, "--asset", POSITIONING, "--format", "pdf",
+                         "--page-size", "a4", "-o", pdf, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *text = NULL;
+  const char *line;
+  double w = 0, h = 0;
+
+  g_assert_cmpint (gtm_test_run_cli (argv, &out), ==, 0);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+
+  if ((info = run_poppler ("pdfinfo", pdf)) == NULL)
+    return;
+
+  /* An A4 page, titled with the board's name, with its text. */
+  line = strstr (info, "Page size:");
+  g_assert_nonnull (line);
+  g_assert_cmpint (sscanf (line, "Page size: %lf x %lf", &w, &h), ==, 2);
+  g_assert_cmpint ((int) (w + 0.5), ==, 595);
+  g_assert_cmpint ((int) (h + 0.5), ==, 842);
+  g_assert_nonnull (strstr (info, "Positioning & personas 定位与画像"));
+
+  text = run_poppler ("pdftotext", pdf);
+  g_assert_nonnull (strstr (text, "定位"));
+}
+
+/* Exports the positioning board as a PNG at @scale; returns its size. */
+static void
+export_png (const char *dir,
+            const char *scale,
+            int        *width,
+            int        *height)
+{
+  g_autofree char *path = sample_path ();
+  g_autofree char *name = g_strdup_printf ("board@%s.png", scale);
+  g_autofree char *png = g_build_filename (dir, name, NULL);
+  const char *argv[] = { "export", path, "--asset", POSITIONING, "--format", "png",
+                         "--scale", scale, "-o", png, NULL };
+  g_autofree char *out = NULL;
+  cairo_surface_t *surface;
+
+  g_assert_cmpint (gtm_test_run_cli (argv, &out), ==, 0);
+
+  surface = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  *width = cairo_image_surface_get_width (surface);
+  *height = cairo_image_surface_get_height (surface);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_export_png (void)
+{
+  g_autofree char *dir = gtm_test_make_temp_dir ();
+  int w1, h1, w2, h2;
+
+  export_png (dir, "1", &w1, &h1);
+  export_png (dir, "2", &w2, &h2);
+
+  g_assert_cmpint (w1, >, 100);
+  g_assert_cmpint (h1, >, 100);
+  g_assert_cmpint (abs (w2 - 2 * w1), <=, 1);
+  g_assert_cmpint (abs (h2 - 2 * h1), <=, 1);
+}
+
+static void
+test_export_svg (void)
+{
+  g_autofree char *path = sample_path ();
+  g_autofree char *dir = gtm_test_make_temp_dir ();
+  g_autofree char *svg = g_build_filename (dir, "board.svg", NULL);
+  const char *argv[] = { "export", path, "--asset", "board:SWOT", "--format", "svg",
+                         "-o", svg, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *contents = NULL;
+
+  g_assert_cmpint (gtm_test_run_cli (argv, &out), ==, 0);
+  g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "<svg"));
+}
+
+static void
+test_export_errors (void)
+{
+  g_autofree char *path = sample_path ();
+  g_autoptr(GFile) bad = gtm_test_get_data_file ("bad/boards-not-list.gtm");
+  g_autofree char *bad_path = g_file_get_path (bad);
+  g_autofree char *dir = gtm_test_make_temp_dir ();
+  g_autofree char *target = g_build_filename (dir, "out.png", NULL);
+  g_autofree char *unwritable = g_build_filename (dir, "missing", "out.png", NULL);
+  g_autofree char *missing_dir = g_build_filename (dir, "missing", NULL);
+  const struct {
+    const char *argv[12];
+    int status;
+    const char *says[3];
+  } cases[] = {
+    /* The project can't be read. */
+    { { "export", "/nonexistent/x.gtm", "--list" }, 1, { "/nonexistent/x.gtm: " } },
+    { { "export", bad_path, "--asset", "board:SWOT", "--format", "png", "-o", target },
+      1, { bad_path, "boards" } },
+    /* No such asset: the names that exist, and --list. */
+    { { "export", path, "--asset", "board:Nope", "--format", "png", "-o", target },
+      1, { "board:Nope", "board:SWOT", "--list" } },
+    { { "export", path, "--asset", "SWOT", "--format", "png", "-o", target },
+      1, { "“SWOT”", "board:SWOT" } },
+    /* Bad option values. */
+    { { "export", path, "--asset", "board:SWOT", "--format", "bmp", "-o", target },
+      2, { "bmp", "--format", "pdf, png or svg" } },
+    { { "export", path, "--asset", "board:SWOT", "--format", "png", "--scale", "0", "-o", target },
+      2, { "“0”", "--scale" } },
+    { { "export", path, "--asset", "board:SWOT", "--format", "png", "--scale", "abc", "-o", target },
+      2, { "“abc”", "--scale" } },
+    { { "export", path, "--asset", "board:SWOT", "--format", "pdf", "--page-size", "a3", "-o", target },
+      2, { "a3", "--page-size", "a4, letter or slide" } },
+    { { "export", path, "--asset", "board:SWOT", "--format", "png", "--bogus", "-o", target },
+      2, { "--bogus" } },
+    /* Something missing. */
+    { { "export", path, "--asset", "board:SWOT", "--format", "png" }, 2, { "-o FILE" } },
+    { { "export", path, "--asset", "board:SWOT", "-o", target }, 2, { "--format" } },
+    { { "export", path }, 2, { "--list", "--asset" } },
+    { { "export", path, "--list", "--asset", "board:SWOT" }, 2, { "--list", "--asset" } },
+    { { "export" }, 2, { "export PROJECT.gtm" } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+
+      g_test_message ("case %u: %s", i, cases[i].argv[2]);
+      g_assert_cmpint (run_cli_with_stderr (cases[i].argv, &out, &err), ==, cases[i].status);
+      g_assert_cmpstr (out, ==, "");
+      g_assert_true (g_str_has_suffix (err, "\n"));
+      for (guint j = 0; j < G_N_ELEMENTS (cases[i].says) && cases[i].says[j] != NULL; j++)
+        if (strstr (err, cases[i].says[j]) == NULL)
+          g_error ("case %u: “%s” not in: %s", i, cases[i].says[j], err);
+
+      /* Nothing written. */
+      g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
+    }
+
+  /* An output in a folder that does not exist: the error names it, and no
+   * file or folder is left behind. */
+  {
+    const char *argv[] = { "export", path, "--asset", "board:SWOT", "--format", "png",
+                           "-o", unwritable, NULL };
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+    g_autoptr(GDir) listing = NULL;
+
+    g_assert_cmpint (run_cli_with_stderr (argv, &out, &err), ==, 1);
+    g_assert_true (g_str_has_prefix (err, unwritable));
+    g_assert_nonnull (strstr (err, missing_dir));
+    g_assert_false (g_file_test (missing_dir, G_FILE_TEST_EXISTS));
+    listing = g_dir_open (dir, 0, NULL);
+    g_assert_nonnull (listing);
+    g_assert_null (g_dir_read_name (listing));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -174,6 +420,11 @@ main (int   argc,
   g_test_add_func ("/cli/check-broken", test_check_broken);
   g_test_add_func ("/cli/check-without-files", test_check_without_files);
   g_test_add_func ("/cli/upgrade", test_upgrade);
+  g_test_add_func ("/cli/export-list", test_export_list);
+  g_test_add_func ("/cli/export-pdf", test_export_pdf);
+  g_test_add_func ("/cli/export-png", test_export_png);
+  g_test_add_func ("/cli/export-svg", test_export_svg);
+  g_test_add_func ("/cli/export-errors", test_export_errors);
 
   return gtm_test_run ();
 }
