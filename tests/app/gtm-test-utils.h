@@ -173,6 +173,11 @@ void            gtm_test_screenshot         (const char      *name);
 
 /* Runs the built gtm-studio with @argv (NULL-terminated, without the
  * program) and no display; returns its exit status. */
+/* gtm_test_run_cli() that also returns what the command wrote to
+ * standard error (nullable), which may then be anything. */
+int             gtm_test_run_cli_full       (const char * const *argv,
+                                             char           **out_stdout,
+                                             char           **out_stderr);
 int             gtm_test_run_cli            (const char * const *argv,
                                              char           **out_stdout);
 

@@ -167,36 +167,6 @@ test_upgrade (void)
 
 #define POSITIONING "board:Positioning & personas 定位与画像"
 
-/* Runs gtm-studio with @argv and no display, for commands that may write
- * to stderr; returns the exit status. */
-static int
-run_cli_with_stderr (const char * const  *argv,
-                     char               **out_stdout,
-                     char               **out_stderr)
-{
-  const char *binary = g_getenv ("GTM_STUDIO_BIN");
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_auto(GStrv) env = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  int wait_status = 0;
-
-  g_assert_nonnull (binary);
-  env = g_environ_unsetenv (env, "DISPLAY");
-  env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
-
-  g_ptr_array_add (args, (char *) binary);
-  for (guint i = 0; argv[i] != NULL; i++)
-    g_ptr_array_add (args, (char *) argv[i]);
-  g_ptr_array_add (args, NULL);
-
-  g_spawn_sync (NULL, (char **) args->pdata, env, G_SPAWN_DEFAULT,
-                NULL, NULL, out_stdout, out_stderr, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-
-  return WEXITSTATUS (wait_status);
-}
-
 /* The standard output of a poppler tool, or NULL (and the test skipped)
  * when it is not installed. */
 static char *
@@ -377,7 +347,7 @@ test_export_errors (void)
       g_autofree char *err = NULL;
 
       g_test_message ("case %u: %s", i, cases[i].argv[2]);
-      g_assert_cmpint (run_cli_with_stderr (cases[i].argv, &out, &err), ==, cases[i].status);
+      g_assert_cmpint (gtm_test_run_cli_full (cases[i].argv, &out, &err), ==, cases[i].status);
       g_assert_cmpstr (out, ==, "");
       g_assert_true (g_str_has_suffix (err, "\n"));
       for (guint j = 0; j < G_N_ELEMENTS (cases[i].says) && cases[i].says[j] != NULL; j++)
@@ -397,7 +367,7 @@ test_export_errors (void)
     g_autofree char *err = NULL;
     g_autoptr(GDir) listing = NULL;
 
-    g_assert_cmpint (run_cli_with_stderr (argv, &out, &err), ==, 1);
+    g_assert_cmpint (gtm_test_run_cli_full (argv, &out, &err), ==, 1);
     g_assert_true (g_str_has_prefix (err, unwritable));
     g_assert_nonnull (strstr (err, missing_dir));
     g_assert_false (g_file_test (missing_dir, G_FILE_TEST_EXISTS));
