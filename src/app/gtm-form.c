@@ -438,6 +438,23 @@ binding_listen (Binding    *binding,
   g_array_append_val (binding->handlers, handler);
 }
 
+/* The last steps of a gtm_form_add_*(): @editor's @signal writes the
+ * field, and the row goes in @container showing the node's value. */
+static GtkWidget *
+binding_show (Binding    *binding,
+              GtkWidget  *editor,
+              const char *signal,
+              GCallback   callback,
+              GtkWidget  *container)
+{
+  binding->editor = editor;
+  binding_listen (binding, editor, signal, callback);
+  add_to_container (container, binding->row);
+  binding_connect (binding);
+
+  return binding->row;
+}
+
 /* Sets the field through the history: typed input joins the run of typing
  * in the same field. */
 static void
@@ -958,12 +975,7 @@ gtm_form_add_choice (GtmForm          *self,
     }
 
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
-  binding->editor = row;
-  binding_listen (binding, row, "notify::selected", G_CALLBACK (on_choice_selected));
-  add_to_container (container, row);
-  binding_connect (binding);
-
-  return row;
+  return binding_show (binding, row, "notify::selected", G_CALLBACK (on_choice_selected), container);
 }
 
 /* A row titled @title (and @subtitle, nullable) with @widget at its end,
@@ -1026,12 +1038,7 @@ gtm_form_add_switch (GtmForm    *self,
   row = action_row_new (title, subtitle, widget);
 
   binding = binding_new (self, BIND_SWITCH, property, row);
-  binding->editor = widget;
-  binding_listen (binding, widget, "notify::active", G_CALLBACK (on_switch_active));
-  add_to_container (container, row);
-  binding_connect (binding);
-
-  return row;
+  return binding_show (binding, widget, "notify::active", G_CALLBACK (on_switch_active), container);
 }
 
 /* Colours */
@@ -1085,12 +1092,7 @@ gtm_form_add_color (GtmForm    *self,
   row = action_row_new (title, NULL, button);
 
   binding = binding_new (self, BIND_COLOR, property, row);
-  binding->editor = button;
-  binding_listen (binding, button, "notify::rgba", G_CALLBACK (on_color_set));
-  add_to_container (container, row);
-  binding_connect (binding);
-
-  return row;
+  return binding_show (binding, button, "notify::rgba", G_CALLBACK (on_color_set), container);
 }
 
 /* Scales */
@@ -1207,13 +1209,8 @@ gtm_form_add_scale (GtmForm    *self,
   g_signal_connect_object (press, "pressed", G_CALLBACK (on_scale_pressed), self, 0);
   gtk_widget_add_controller (scale, GTK_EVENT_CONTROLLER (press));
 
-  binding->editor = scale;
-  binding_listen (binding, scale, "value-changed", G_CALLBACK (on_scale_value_changed));
   stop_typing_on_leave (self, scale);
-  add_to_container (container, row);
-  binding_connect (binding);
-
-  return row;
+  return binding_show (binding, scale, "value-changed", G_CALLBACK (on_scale_value_changed), container);
 }
 
 /* Lists: shared by lists of strings and lists of nodes */
