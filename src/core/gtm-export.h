@@ -65,6 +65,7 @@ typedef struct
   double          margin;         /* on every side of the page */
   const char     *title;          /* document metadata; NULL or "" for none */
   const char     *author;
+  gboolean        span_pages;     /* a board at 100 % across as many pages as it needs */
 
   /* PNG */
   double          scale;          /* pixels per board unit: 1, 2, … */
@@ -79,7 +80,10 @@ typedef struct
   double   height;
   double   scale;   /* board units to pixels (PNG) or points (PDF); 1 for SVG */
   gboolean clamped; /* PNG: the scale asked for was lowered to fit the limits */
+  guint    n_pages; /* PDF: pages; PNG: files written (one per page) */
 } GtmExportResult;
+
+typedef struct _GtmAsset GtmAsset;
 
 /* Fills @options with defaults for @format: A4 portrait, 36 pt margins,
  * scale 1 at no particular dpi, opaque, no title or author. */
@@ -106,5 +110,36 @@ gboolean gtm_export_board            (GtmBoard               *board,
                                       GtmExportResult        *result,
                                       GCancellable           *cancellable,
                                       GError                **error);
+
+/* Exports @asset, laid out for @options (see gtm_asset_new()), to @file.
+ * A PDF holds every page. A PNG of one page is written to @file; a PNG of
+ * several pages is one file per page, named as @file with "-1", "-2", …
+ * before its extension, all written or none. SVG takes a one-page asset
+ * only (G_IO_ERROR_INVALID_ARGUMENT otherwise). @result's width, height
+ * and scale are those of the first page. */
+gboolean gtm_export_asset            (GtmAsset               *asset,
+                                      GFile                  *file,
+                                      const GtmExportOptions *options,
+                                      GtmExportResult        *result,
+                                      GCancellable           *cancellable,
+                                      GError                **error);
+
+/* Writes the pages of @n_assets assets one after the other into one PDF
+ * (an asset pack's document), each page at its own size. @progress, when
+ * not NULL, is called after each asset with the number done. */
+gboolean gtm_export_assets_to_pdf    (GtmAsset * const       *assets,
+                                      guint                   n_assets,
+                                      GFile                  *file,
+                                      const GtmExportOptions *options,
+                                      void                  (*progress) (guint    done,
+                                                                         gpointer user_data),
+                                      gpointer                user_data,
+                                      GCancellable           *cancellable,
+                                      GError                **error);
+
+/* The names @file would get for a PNG of @n_pages pages, as above.
+ * (transfer full) (element-type GFile) */
+GPtrArray *gtm_export_get_png_files  (GFile                  *file,
+                                      guint                   n_pages);
 
 G_END_DECLS
