@@ -100,6 +100,7 @@ typedef struct
   double           scale;   /* device pixels per board unit */
   gboolean         vector;  /* a vector target: never simplify */
   gboolean         no_text; /* GTM_RENDER_NO_TEXT */
+  gboolean         underline_links; /* not GTM_RENDER_EXPORT */
   GtmColor         label_background;
   cairo_pattern_t *shadow_edge;    /* made on first use */
   cairo_pattern_t *shadow_corner;
@@ -198,6 +199,7 @@ typedef struct
   PangoRectangle  ink;     /* Pango units, from the layout's origin */
   PangoRectangle  logical;
   guint64         links;   /* the project's link generation, for text with links */
+  gboolean        underline_links;
 } TextCache;
 
 static void
@@ -290,12 +292,14 @@ text_links (GtmItem    *item,
   return GTM_IS_PROJECT (root) ? gtm_link_get_generation (GTM_PROJECT (root)) + 1 : 0;
 }
 
-/* Sets @text on @layout, its linked fields resolved: linked values
- * underlined in blue, broken ones in red. */
+/* Sets @text on @layout, its linked fields resolved: broken ones in red,
+ * and when @underline_links, linked values underlined in blue, broken ones
+ * with a red wavy line. */
 static void
 set_layout_text (PangoLayout *layout,
                  GtmItem     *item,
-                 const char  *text)
+                 const char  *text,
+                 gboolean     underline_links)
 {
   g_autofree GtmLinkSpan *spans = NULL;
   g_autofree char *shown = NULL;
@@ -324,6 +328,9 @@ set_layout_text (PangoLayout *layout,
           pango_attr_list_insert (attrs, attr);
         }
 
+      if (!underline_links)
+        continue;
+
       attr = pango_attr_underline_new (spans[i].broken ? PANGO_UNDERLINE_ERROR : PANGO_UNDERLINE_SINGLE);
       attr->start_index = spans[i].start;
       attr->end_index = spans[i].end;
@@ -342,9 +349,10 @@ set_layout_text (PangoLayout *layout,
 }
 
 static TextCache *
-get_text (GtmItem *item,
-          double   width,
-          int      height)
+get_text (GtmItem  *item,
+          double    width,
+          int       height,
+          gboolean  underline_links)
 {
   TextState *state = get_text_state ();
   const char *text = gtm_item_get_text (item);
@@ -363,6 +371,7 @@ get_text (GtmItem *item,
       cache->bold == bold &&
       cache->alignment == alignment &&
       cache->links == links &&
+      cache->underline_links == underline_links &&
       g_strcmp0 (cache->text, text) == 0)
     return cache;
 
@@ -384,6 +393,7 @@ get_text (GtmItem *item,
   cache->height = height;
   cache->alignment = alignment;
   cache->links = links;
+  cache->underline_links = underline_links;
   g_free (cache->text);
   cache->text = g_strdup (text);
 
@@ -393,7 +403,7 @@ get_text (GtmItem *item,
   pango_layout_set_width (cache->layout, pango_width);
   pango_layout_set_height (cache->layout, height);
   pango_layout_set_alignment (cache->layout, alignment);
-  set_layout_text (cache->layout, item, cache->text);
+  set_layout_text (cache->layout, item, cache->text, underline_links);
   pango_layout_get_extents (cache->layout, &cache->ink, &cache->logical);
 
   return cache;
@@ -521,7 +531,8 @@ draw_box_text (RenderContext *ctx,
       return;
     }
 
-  text = get_text (item, area->width, (int) floor (area->height * PANGO_SCALE));
+  text = get_text (item, area->width, (int) floor (area->height * PANGO_SCALE),
+                   ctx->underline_links);
   top = text_top (area, (double) text->logical.height / PANGO_SCALE, valign);
 
   ink_x1 = area->x + (double) text->ink.x / PANGO_SCALE;
@@ -752,9 +763,10 @@ text_box_text_area (const GtmRect *box,
 static TextCache *
 frame_title (GtmItem       *item,
              const GtmRect *box,
+             gboolean       underline_links,
              GtmRect       *area)
 {
-  TextCache *text = get_text (item, box->width, -1);
+  TextCache *text = get_text (item, box->width, -1, underline_links);
   double height = (double) text->logical.height / PANGO_SCALE;
 
   *area = (GtmRect) { box->x, box->y - FRAME_TITLE_GAP - height, box->width, height };
@@ -884,9 +896,10 @@ gtm_render_connector_line (GtmBoard     *board,
 static TextCache *
 connector_label (GtmItem             *item,
                  const ConnectorPath *path,
+                 gboolean             underline_links,
                  GtmRect             *pill)
 {
-  TextCache *text = get_text (item, LABEL_MAX_WIDTH, -LABEL_MAX_LINES);
+  TextCache *text = get_text (item, LABEL_MAX_WIDTH, -LABEL_MAX_LINES, underline_links);
   double width = (double) text->logical.width / PANGO_SCALE + 2 * LABEL_PAD_X;
   double height = (double) text->logical.height / PANGO_SCALE + 2 * LABEL_PAD_Y;
 
@@ -927,7 +940,7 @@ connector_bounds (GtmBoard *board,
     {
       GtmRect pill;
 
-      connector_label (item, &path, &pill);
+      connector_label (item, &path, TRUE, &pill);
       inset (&pill, &pill, -AA_MARGIN, -AA_MARGIN);
       rect_union (bounds, &pill);
     }
@@ -1002,7 +1015,7 @@ draw_connector (RenderContext *ctx,
   if (draws_text (ctx, item) && parse_color (gtm_item_get_text_color (item), &text_color))
     {
       GtmRect pill, area;
-      TextCache *text = connector_label (item, &path, &pill);
+      TextCache *text = connector_label (item, &path, ctx->underline_links, &pill);
 
       /* A pill of the board's colour keeps the label readable over the
        * line and whatever lies below. */
@@ -1521,7 +1534,7 @@ draw_frame (RenderContext *ctx,
   if (draws_text (ctx, item) && parse_color (gtm_item_get_text_color (item), &color))
     {
       GtmRect area;
-      TextCache *text = frame_title (item, box, &area);
+      TextCache *text = frame_title (item, box, ctx->underline_links, &area);
 
       if (!ctx->vector && gtm_item_get_font_size (item) * ctx->scale < LOD_TEXT_PX)
         {
@@ -2346,7 +2359,7 @@ gtm_render_item_bounds (GtmBoard *board,
     {
       GtmRect title;
 
-      frame_title (item, &box, &title);
+      frame_title (item, &box, TRUE, &title);
       inset (&title, &title, -AA_MARGIN, -AA_MARGIN);
       rect_union (bounds, &title);
     }
@@ -2496,7 +2509,7 @@ gtm_render_item_text_area (GtmBoard *board,
       if (!connector_path (board, GTM_CONNECTOR (item), &path))
         return FALSE;
 
-      connector_label (item, &path, &pill);
+      connector_label (item, &path, TRUE, &pill);
       inset (area, &pill, LABEL_PAD_X, LABEL_PAD_Y);
       return TRUE;
     }
@@ -2508,7 +2521,7 @@ gtm_render_item_text_area (GtmBoard *board,
   else if (GTM_IS_SHAPE (item))
     shape_text_area (gtm_shape_get_shape (GTM_SHAPE (item)), &box, area);
   else if (GTM_IS_FRAME (item))
-    frame_title (item, &box, area);
+    frame_title (item, &box, TRUE, area);
   else
     text_box_text_area (&box, area);
 
@@ -2537,15 +2550,23 @@ is_vector_surface (cairo_surface_t *surface)
 
 /* Sets up @ctx for drawing into @cr. */
 static void
-render_context_init (RenderContext *ctx,
-                     GtmBoard      *board,
-                     cairo_t       *cr)
+render_context_init (RenderContext  *ctx,
+                     GtmBoard       *board,
+                     cairo_t        *cr,
+                     GtmRenderFlags  flags)
 {
   cairo_surface_t *target = cairo_get_target (cr);
   double ux = 1, uy = 0, vx = 0, vy = 1, sx = 1, sy = 1;
   GtmColor background;
 
-  *ctx = (RenderContext) { board, cr, 1.0, FALSE, FALSE, { 1, 1, 1, 1 }, NULL, NULL };
+  *ctx = (RenderContext) {
+    .board = board,
+    .cr = cr,
+    .scale = 1.0,
+    .no_text = (flags & GTM_RENDER_NO_TEXT) != 0,
+    .underline_links = (flags & GTM_RENDER_EXPORT) == 0,
+    .label_background = { 1, 1, 1, 1 },
+  };
 
   cairo_surface_get_device_scale (target, &sx, &sy);
   cairo_user_to_device_distance (cr, &ux, &uy);
@@ -2593,7 +2614,7 @@ gtm_render_board_skipping (GtmBoard          *board,
   if (x1 >= x2 || y1 >= y2)
     goto out;
 
-  render_context_init (&ctx, board, cr);
+  render_context_init (&ctx, board, cr, flags);
 
   if ((flags & GTM_RENDER_BACKGROUND) &&
       parse_color (gtm_board_get_background (board), &background))
@@ -2632,8 +2653,7 @@ gtm_render_items (GtmBoard         *board,
   g_return_if_fail (items != NULL || n_items == 0);
 
   cairo_save (cr);
-  render_context_init (&ctx, board, cr);
-  ctx.no_text = (flags & GTM_RENDER_NO_TEXT) != 0;
+  render_context_init (&ctx, board, cr, flags);
   for (guint i = 0; i < n_items; i++)
     draw_item (&ctx, items[i]);
   render_context_clear (&ctx);

@@ -38,9 +38,11 @@ typedef enum
   GTM_RENDER_NONE       = 0,
   /* Paint the board's background colour over the whole clip first. */
   GTM_RENDER_BACKGROUND = 1 << 0,
-  /* Leave out text (gtm_render_items() only): the canvas's text editor
-   * shows it while it is edited. */
+  /* Leave out text: the canvas's text editor shows it while it is
+   * edited. */
   GTM_RENDER_NO_TEXT    = 1 << 1,
+  /* Draw as in an exported file: linked values are not underlined. */
+  GTM_RENDER_EXPORT     = 1 << 2,
 } GtmRenderFlags;
 
 /* Space kept around the items by gtm_render_board_to_surface(), in board
