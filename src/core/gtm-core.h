@@ -8,6 +8,7 @@
 #include "gtm-activity.h"
 #include "gtm-arrange.h"
 #include "gtm-board.h"
+#include "gtm-brand.h"
 #include "gtm-brief.h"
 #include "gtm-calc.h"
 #include "gtm-clipboard.h"

@@ -13,6 +13,7 @@
 #include "gtm-project.h"
 #include "gtm-clipboard.h"
 #include "gtm-format.h"
+#include "gtm-brand.h"
 #include "gtm-key-message.h"
 #include "gtm-brief.h"
 #include "gtm-competitor.h"
@@ -35,7 +36,7 @@ G_DEFINE_FINAL_TYPE (GtmProject, gtm_project, GTM_TYPE_NODE)
 
 /* Indexes of the lists and children, in the order class_init adds them. */
 enum { LIST_BOARDS, LIST_PERSONAS, LIST_SEGMENTS, LIST_COMPETITORS };
-enum { CHILD_BRIEF, CHILD_SWOT, CHILD_MESSAGING, CHILD_PRICING, CHILD_LAUNCH_PLAN, CHILD_METRICS };
+enum { CHILD_BRIEF, CHILD_SWOT, CHILD_MESSAGING, CHILD_PRICING, CHILD_LAUNCH_PLAN, CHILD_METRICS, CHILD_BRAND };
 
 static void
 gtm_project_finalize (GObject *object)
@@ -81,6 +82,7 @@ gtm_project_class_init (GtmProjectClass *klass)
   gtm_node_class_add_child (node_class, "pricing", GTM_TYPE_PRICING);
   gtm_node_class_add_child (node_class, "launch-plan", GTM_TYPE_LAUNCH_PLAN);
   gtm_node_class_add_child (node_class, "metrics", GTM_TYPE_METRICS);
+  gtm_node_class_add_child (node_class, "brand", GTM_TYPE_BRAND);
 
   gtm_node_class_add_list (node_class, "boards", GTM_TYPE_BOARD, GTM_PROJECT_MAX_BOARDS);
   gtm_node_class_add_list (node_class, "personas", GTM_TYPE_PERSONA, GTM_PROJECT_MAX_ENTRIES);
@@ -318,6 +320,18 @@ GtmNode *
 gtm_project_get_metrics (GtmProject *self)
 {
   return child_at (self, CHILD_METRICS);
+}
+
+/**
+ * gtm_project_get_brand:
+ *
+ * Returns: (transfer none): the brand kit of generated layouts and the
+ *   palette of boards, a #GtmBrand
+ */
+GtmNode *
+gtm_project_get_brand (GtmProject *self)
+{
+  return child_at (self, CHILD_BRAND);
 }
 
 /**

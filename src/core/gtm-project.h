@@ -54,6 +54,7 @@ GtmNode    *gtm_project_get_messaging    (GtmProject *self); /* GtmMessaging */
 GtmNode    *gtm_project_get_pricing      (GtmProject *self); /* GtmPricing */
 GtmNode    *gtm_project_get_launch_plan  (GtmProject *self); /* GtmLaunchPlan */
 GtmNode    *gtm_project_get_metrics      (GtmProject *self); /* GtmMetrics */
+GtmNode    *gtm_project_get_brand        (GtmProject *self); /* GtmBrand */
 
 guint       gtm_project_count_items      (GtmProject *self);
 
