@@ -2132,6 +2132,16 @@ gtm_render_persona_avatar (cairo_t    *cr,
   g_clear_pointer (&picture, cairo_surface_destroy);
 }
 
+cairo_surface_t *
+gtm_render_decode_png (GtmNode *owner,
+                       GBytes  *bytes)
+{
+  g_return_val_if_fail (GTM_IS_NODE (owner), NULL);
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  return decode_png (owner, bytes, "image/png");
+}
+
 /* Far away, each line of text is a grey bar. */
 static void
 draw_layout_bars (cairo_t        *cr,

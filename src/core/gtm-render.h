@@ -145,4 +145,10 @@ void             gtm_render_persona_avatar    (cairo_t         *cr,
                                                GtmPersona      *persona,
                                                double           size);
 
+/* The PNG picture in @bytes (a persona's avatar, the brand's logo) as an
+ * image surface, or NULL when it cannot be drawn: too large, not a PNG,
+ * damaged. @owner is the node it belongs to, for the debug log. */
+cairo_surface_t *gtm_render_decode_png        (GtmNode         *owner,
+                                               GBytes          *bytes);
+
 G_END_DECLS
