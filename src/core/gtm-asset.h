@@ -33,7 +33,7 @@ G_BEGIN_DECLS
  * points. A board exported to PDF fits one page of the options' page size,
  * or spans several when options->span_pages is set; to PNG or SVG it is one
  * page the size of its drawn bounds plus GTM_RENDER_MARGIN, in board units
- * (pixels at 96 dpi).
+ * (pixels at 96 dpi). SVG is for boards only.
  */
 
 #define GTM_ASSET_ERROR (gtm_asset_error_quark ())
@@ -86,6 +86,11 @@ GtmAsset     *gtm_asset_new               (GtmProject             *project,
                                            const GtmExportOptions *options,
                                            GError                **error);
 
+/* @board, in a project or not, as gtm_asset_new() lays out "board:NAME". */
+GtmAsset     *gtm_asset_new_for_board     (GtmBoard               *board,
+                                           const GtmExportOptions *options,
+                                           GError                **error);
+
 const char   *gtm_asset_get_name          (GtmAsset               *self);
 GtmAssetKind  gtm_asset_get_kind          (GtmAsset               *self);
 guint         gtm_asset_get_n_pages       (GtmAsset               *self);
@@ -96,8 +101,9 @@ void          gtm_asset_get_page_size     (GtmAsset               *self,
                                            double                 *height);
 /* Dots per inch of the page's units: 72 for points, 96 for board units. */
 double        gtm_asset_get_units_dpi     (GtmAsset               *self);
-/* Draws page @page at the origin in its units, as it is exported: with
- * its background unless @transparent, and linked values not underlined. */
+/* Draws page @page at the origin in its units, as it is exported, linked
+ * values not underlined. A board's background is left out when
+ * @transparent; a generated layout is always drawn on its paper. */
 void          gtm_asset_draw_page         (GtmAsset               *self,
                                            guint                   page,
                                            cairo_t                *cr,

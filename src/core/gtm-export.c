@@ -8,11 +8,13 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <glib/gi18n-lib.h>
 
+#include "gtm-asset.h"
 #include "gtm-export.h"
 #include "gtm-render.h"
 #include "gtm-save.h"
@@ -113,19 +115,6 @@ gtm_export_format_get_extension (GtmExportFormat format)
     }
 }
 
-/* The area exported: what the board draws plus the render margin, as in
- * gtm_render_board_to_surface(). */
-static void
-get_export_area (GtmBoard *board,
-                 GtmRect  *area)
-{
-  gtm_render_board_bounds (board, area);
-  area->x -= GTM_RENDER_MARGIN;
-  area->y -= GTM_RENDER_MARGIN;
-  area->width += 2 * GTM_RENDER_MARGIN;
-  area->height += 2 * GTM_RENDER_MARGIN;
-}
-
 static cairo_status_t
 append_to_array (void                *closure,
                  const unsigned char *data,
@@ -167,36 +156,6 @@ check_status (cairo_status_t   status,
   return FALSE;
 }
 
-/* Draws the area of the board into a vector surface, with the background
- * on the area only; returns the surface's status after finishing it. */
-static cairo_status_t
-draw_vector (cairo_surface_t *surface,
-             GtmBoard        *board,
-             const GtmRect   *area,
-             double           x,
-             double           y,
-             double           scale)
-{
-  cairo_status_t status;
-  cairo_t *cr = cairo_create (surface);
-
-  cairo_translate (cr, x, y);
-  cairo_scale (cr, scale, scale);
-  cairo_translate (cr, -area->x, -area->y);
-  cairo_rectangle (cr, area->x, area->y, area->width, area->height);
-  cairo_clip (cr);
-  gtm_render_board (board, cr, GTM_RENDER_BACKGROUND);
-  cairo_show_page (cr);
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-
-  return status;
-}
-
 static void
 set_pdf_metadata (cairo_surface_t *surface,
                   cairo_pdf_metadata_t key,
@@ -206,119 +165,145 @@ set_pdf_metadata (cairo_surface_t *surface,
     cairo_pdf_surface_set_metadata (surface, key, value);
 }
 
+/* Finishes @surface drawn through @cr, and says whether all went well. */
+static gboolean
+finish_vector (cairo_surface_t  *surface,
+               cairo_t          *cr,
+               const char       *display_name,
+               GError          **error)
+{
+  cairo_status_t status = cairo_status (cr);
+
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  return check_status (status, display_name, error);
+}
+
 static GByteArray *
-export_pdf (GtmBoard               *board,
+export_pdf (GtmAsset * const       *assets,
+            guint                   n_assets,
             const GtmExportOptions *options,
+            void                  (*progress) (guint    done,
+                                               gpointer user_data),
+            gpointer                user_data,
             GtmExportResult        *result,
+            GCancellable           *cancellable,
             const char             *display_name,
             GError                **error)
 {
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
   cairo_surface_t *surface;
-  cairo_status_t status;
-  GtmRect area;
-  double page_width, page_height, room_width, room_height, scale;
+  cairo_t *cr;
+  double width, height;
+  guint n_pages = 0;
 
-  if (!gtm_export_get_page_size (options, &page_width, &page_height))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("Could not export “%s”: a page must be between %.0f and %.0f points "
-                     "wide and high"),
-                   display_name, GTM_EXPORT_PAGE_MIN_SIDE, GTM_EXPORT_PAGE_MAX_SIDE);
-      return NULL;
-    }
-
-  room_width = page_width - 2 * options->margin;
-  room_height = page_height - 2 * options->margin;
-  if (!(options->margin >= 0) || !(room_width >= 1) || !(room_height >= 1))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("Could not export “%s”: margins of %g points leave no room on the page"),
-                   display_name, options->margin);
-      return NULL;
-    }
-
-  get_export_area (board, &area);
-  scale = MIN (room_width / area.width, room_height / area.height);
-
-  surface = cairo_pdf_surface_create_for_stream (append_to_array, bytes,
-                                                 page_width, page_height);
+  gtm_asset_get_page_size (assets[0], 0, &width, &height);
+  surface = cairo_pdf_surface_create_for_stream (append_to_array, bytes, width, height);
   set_pdf_metadata (surface, CAIRO_PDF_METADATA_TITLE, options->title);
   set_pdf_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, options->author);
   set_pdf_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "GTM Studio " PACKAGE_VERSION);
+  cr = cairo_create (surface);
 
-  status = draw_vector (surface, board, &area,
-                        (page_width - area.width * scale) / 2,
-                        (page_height - area.height * scale) / 2,
-                        scale);
-  cairo_surface_destroy (surface);
+  for (guint i = 0; i < n_assets; i++)
+    {
+      for (guint page = 0, n = gtm_asset_get_n_pages (assets[i]); page < n; page++)
+        {
+          if (g_cancellable_is_cancelled (cancellable))
+            break;
 
-  if (!check_status (status, display_name, error))
+          gtm_asset_get_page_size (assets[i], page, &width, &height);
+          cairo_pdf_surface_set_size (surface, width, height);
+          gtm_asset_draw_page (assets[i], page, cr, FALSE);
+          cairo_show_page (cr);
+          n_pages++;
+        }
+
+      if (progress != NULL && !g_cancellable_is_cancelled (cancellable))
+        progress (i + 1, user_data);
+    }
+
+  if (!finish_vector (surface, cr, display_name, error))
     return NULL;
 
-  result->width = page_width;
-  result->height = page_height;
-  result->scale = scale;
+  gtm_asset_get_page_size (assets[0], 0, &result->width, &result->height);
+  result->scale = 1;
+  result->n_pages = n_pages;
   return g_steal_pointer (&bytes);
 }
 
 static GByteArray *
-export_svg (GtmBoard         *board,
+export_svg (GtmAsset         *asset,
             GtmExportResult  *result,
             const char       *display_name,
             GError          **error)
 {
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
   cairo_surface_t *surface;
-  cairo_status_t status;
-  GtmRect area;
+  cairo_t *cr;
+  double width, height;
 
-  get_export_area (board, &area);
-
-  surface = cairo_svg_surface_create_for_stream (append_to_array, bytes,
-                                                 area.width, area.height);
+  gtm_asset_get_page_size (asset, 0, &width, &height);
+  surface = cairo_svg_surface_create_for_stream (append_to_array, bytes, width, height);
   cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
-  status = draw_vector (surface, board, &area, 0, 0, 1);
-  cairo_surface_destroy (surface);
+  cr = cairo_create (surface);
+  gtm_asset_draw_page (asset, 0, cr, FALSE);
+  cairo_show_page (cr);
 
-  if (!check_status (status, display_name, error))
+  if (!finish_vector (surface, cr, display_name, error))
     return NULL;
 
-  result->width = area.width;
-  result->height = area.height;
+  result->width = width;
+  result->height = height;
   result->scale = 1;
+  result->n_pages = 1;
   return g_steal_pointer (&bytes);
 }
 
-static GByteArray *
-export_png (GtmBoard                *board,
-            const GtmExportOptions  *options,
-            GtmExportResult         *result,
-            GCancellable            *cancellable,
-            const char              *display_name,
-            GError                 **error)
+/* The scale, in pixels per unit, a PNG of @asset is asked for. */
+static gboolean
+png_scale (GtmAsset                *asset,
+           const GtmExportOptions  *options,
+           const char              *display_name,
+           double                  *scale,
+           GError                 **error)
 {
-  g_autoptr(GByteArray) bytes = NULL;
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
-  GtmRect area;
-  double asked, scale;
-  int pixel_width, pixel_height;
+  double dpi = options->dpi > 0 ? options->dpi : options->scale * BOARD_DPI;
 
-  asked = options->dpi > 0 ? options->dpi / BOARD_DPI : options->scale;
-  if (!(asked > 0) || !(asked <= MAX_SCALE))
+  *scale = dpi / gtm_asset_get_units_dpi (asset);
+  if (!(options->scale > 0 || options->dpi > 0) || !(*scale > 0) || !(*scale <= MAX_SCALE))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                    _("Could not export “%s”: a picture’s scale must be more than 0 and "
                      "at most %g"),
                    display_name, MAX_SCALE);
-      return NULL;
+      return FALSE;
     }
 
-  get_export_area (board, &area);
+  return TRUE;
+}
 
-  scale = gtm_render_fit_scale (area.width, area.height, asked, &pixel_width, &pixel_height);
+static GBytes *
+export_png_page (GtmAsset                *asset,
+                 guint                    page,
+                 const GtmExportOptions  *options,
+                 double                   asked,
+                 GtmExportResult         *result,
+                 const char              *display_name,
+                 GError                 **error)
+{
+  g_autoptr(GByteArray) bytes = NULL;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+  double width, height, scale;
+  int pixel_width, pixel_height;
+
+  gtm_asset_get_page_size (asset, page, &width, &height);
+  scale = gtm_render_fit_scale (width, height, asked, &pixel_width, &pixel_height);
 
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pixel_width, pixel_height);
   if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
@@ -333,13 +318,11 @@ export_png (GtmBoard                *board,
 
   cr = cairo_create (surface);
   cairo_scale (cr, scale, scale);
-  cairo_translate (cr, -area.x, -area.y);
-  gtm_render_board (board, cr, options->transparent ? GTM_RENDER_NONE : GTM_RENDER_BACKGROUND);
+  gtm_asset_draw_page (asset, page, cr, options->transparent);
   status = cairo_status (cr);
   cairo_destroy (cr);
 
-  if (check_status (status, display_name, error) &&
-      check_cancelled (cancellable, display_name, error))
+  if (check_status (status, display_name, error))
     {
       bytes = g_byte_array_new ();
       cairo_surface_flush (surface);
@@ -352,11 +335,218 @@ export_png (GtmBoard                *board,
   if (bytes == NULL)
     return NULL;
 
-  result->width = pixel_width;
-  result->height = pixel_height;
-  result->scale = scale;
-  result->clamped = scale < asked;
-  return g_steal_pointer (&bytes);
+  if (page == 0)
+    {
+      result->width = pixel_width;
+      result->height = pixel_height;
+      result->scale = scale;
+    }
+  result->clamped |= scale < asked;
+  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+}
+
+/* Writes every page as a PNG file, all of them or none. */
+static gboolean
+export_png (GtmAsset                *asset,
+            GFile                   *file,
+            const GtmExportOptions  *options,
+            GtmExportResult         *result,
+            GCancellable            *cancellable,
+            const char              *display_name,
+            GError                 **error)
+{
+  guint n_pages = gtm_asset_get_n_pages (asset);
+  g_autoptr(GPtrArray) files = gtm_export_get_png_files (file, n_pages);
+  g_autoptr(GPtrArray) pictures = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  double asked;
+  guint written;
+
+  if (!png_scale (asset, options, display_name, &asked, error))
+    return FALSE;
+
+  for (guint page = 0; page < n_pages; page++)
+    {
+      GBytes *picture;
+
+      if (!check_cancelled (cancellable, display_name, error))
+        return FALSE;
+
+      picture = export_png_page (asset, page, options, asked, result, display_name, error);
+      if (picture == NULL)
+        return FALSE;
+      g_ptr_array_add (pictures, picture);
+    }
+
+  for (written = 0; written < n_pages; written++)
+    if (!gtm_save_bytes (g_ptr_array_index (files, written),
+                         g_ptr_array_index (pictures, written),
+                         cancellable, error))
+      break;
+
+  if (written < n_pages)
+    {
+      /* All or none: take back the pages already written. */
+      for (guint i = 0; i < written; i++)
+        g_file_delete (g_ptr_array_index (files, i), NULL, NULL);
+      return FALSE;
+    }
+
+  result->n_pages = n_pages;
+  return TRUE;
+}
+
+static char *
+dup_display_name (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+
+  if (basename != NULL)
+    return g_filename_display_name (basename);
+
+  return g_file_get_parse_name (file);
+}
+
+/**
+ * gtm_export_get_png_files:
+ *
+ * Returns: (transfer full) (element-type GFile): the files of a PNG export
+ */
+GPtrArray *
+gtm_export_get_png_files (GFile *file,
+                          guint  n_pages)
+{
+  g_autoptr(GFile) parent = NULL;
+  g_autofree char *basename = NULL;
+  GPtrArray *files;
+  const char *dot;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  files = g_ptr_array_new_with_free_func (g_object_unref);
+  if (n_pages == 1)
+    {
+      g_ptr_array_add (files, g_object_ref (file));
+      return files;
+    }
+
+  parent = g_file_get_parent (file);
+  basename = g_file_get_basename (file);
+  dot = strrchr (basename, '.');
+  if (dot == NULL || dot == basename)
+    dot = basename + strlen (basename);
+
+  for (guint i = 0; i < n_pages; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%.*s-%u%s", (int) (dot - basename), basename,
+                                               i + 1, dot);
+
+      g_ptr_array_add (files, parent != NULL ? g_file_get_child (parent, name)
+                                             : g_file_new_for_path (name));
+    }
+
+  return files;
+}
+
+static gboolean
+save_array (GByteArray    *array,
+            GFile         *file,
+            GCancellable  *cancellable,
+            const char    *display_name,
+            GError       **error)
+{
+  g_autoptr(GBytes) bytes = g_byte_array_free_to_bytes (array);
+
+  return check_cancelled (cancellable, display_name, error) &&
+         gtm_save_bytes (file, bytes, cancellable, error);
+}
+
+gboolean
+gtm_export_asset (GtmAsset               *asset,
+                  GFile                  *file,
+                  const GtmExportOptions *options,
+                  GtmExportResult        *result,
+                  GCancellable           *cancellable,
+                  GError                **error)
+{
+  g_autofree char *display_name = NULL;
+  GtmExportResult made = { 0 };
+  GByteArray *array;
+
+  g_return_val_if_fail (GTM_IS_ASSET (asset), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  display_name = dup_display_name (file);
+  if (!check_cancelled (cancellable, display_name, error))
+    return FALSE;
+
+  switch (options->format)
+    {
+    case GTM_EXPORT_FORMAT_PDF:
+      array = export_pdf (&asset, 1, options, NULL, NULL, &made, cancellable, display_name, error);
+      if (array == NULL || !save_array (array, file, cancellable, display_name, error))
+        return FALSE;
+      break;
+
+    case GTM_EXPORT_FORMAT_PNG:
+      if (!export_png (asset, file, options, &made, cancellable, display_name, error))
+        return FALSE;
+      break;
+
+    case GTM_EXPORT_FORMAT_SVG:
+      if (gtm_asset_get_n_pages (asset) != 1)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                       _("Could not export “%s”: an SVG drawing holds one page"), display_name);
+          return FALSE;
+        }
+      array = export_svg (asset, &made, display_name, error);
+      if (array == NULL || !save_array (array, file, cancellable, display_name, error))
+        return FALSE;
+      break;
+
+    default:
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("Could not export “%s”: unknown file format"), display_name);
+      return FALSE;
+    }
+
+  if (result != NULL)
+    *result = made;
+
+  return TRUE;
+}
+
+gboolean
+gtm_export_assets_to_pdf (GtmAsset * const       *assets,
+                          guint                   n_assets,
+                          GFile                  *file,
+                          const GtmExportOptions *options,
+                          void                  (*progress) (guint    done,
+                                                             gpointer user_data),
+                          gpointer                user_data,
+                          GCancellable           *cancellable,
+                          GError                **error)
+{
+  g_autofree char *display_name = NULL;
+  GtmExportResult made = { 0 };
+  GByteArray *array;
+
+  g_return_val_if_fail (assets != NULL && n_assets > 0, FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  display_name = dup_display_name (file);
+  if (!check_cancelled (cancellable, display_name, error))
+    return FALSE;
+
+  array = export_pdf (assets, n_assets, options, progress, user_data, &made,
+                      cancellable, display_name, error);
+
+  return array != NULL && save_array (array, file, cancellable, display_name, error);
 }
 
 gboolean
@@ -367,60 +557,13 @@ gtm_export_board (GtmBoard               *board,
                   GCancellable           *cancellable,
                   GError                **error)
 {
-  g_autofree char *display_name = NULL;
-  g_autoptr(GByteArray) array = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  GtmExportResult made = { 0 };
+  g_autoptr(GtmAsset) asset = NULL;
 
   g_return_val_if_fail (GTM_IS_BOARD (board), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (options != NULL, FALSE);
-  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  display_name = g_file_get_basename (file);
-  if (display_name != NULL)
-    {
-      char *utf8 = g_filename_display_name (display_name);
+  asset = gtm_asset_new_for_board (board, options, error);
 
-      g_free (display_name);
-      display_name = utf8;
-    }
-  else
-    display_name = g_file_get_parse_name (file);
-
-  if (!check_cancelled (cancellable, display_name, error))
-    return FALSE;
-
-  switch (options->format)
-    {
-    case GTM_EXPORT_FORMAT_PDF:
-      array = export_pdf (board, options, &made, display_name, error);
-      break;
-
-    case GTM_EXPORT_FORMAT_PNG:
-      array = export_png (board, options, &made, cancellable, display_name, error);
-      break;
-
-    case GTM_EXPORT_FORMAT_SVG:
-      array = export_svg (board, &made, display_name, error);
-      break;
-
-    default:
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("Could not export “%s”: unknown file format"), display_name);
-      return FALSE;
-    }
-
-  if (array == NULL || !check_cancelled (cancellable, display_name, error))
-    return FALSE;
-
-  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&array));
-  if (!gtm_save_bytes (file, bytes, cancellable, error))
-    return FALSE;
-
-  if (result != NULL)
-    *result = made;
-
-  return TRUE;
+  return asset != NULL &&
+         gtm_export_asset (asset, file, options, result, cancellable, error);
 }

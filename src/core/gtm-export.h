@@ -52,6 +52,8 @@ typedef enum
 /* Sizes in points (1/72 in). */
 #define GTM_EXPORT_PAGE_MIN_SIDE   36.0   /* half an inch */
 #define GTM_EXPORT_PAGE_MAX_SIDE   14400.0 /* 200 in, the PDF limit */
+/* The most pages a board spread over pages may take. */
+#define GTM_EXPORT_MAX_PAGES       1000
 
 typedef struct
 {
@@ -114,9 +116,8 @@ gboolean gtm_export_board            (GtmBoard               *board,
 /* Exports @asset, laid out for @options (see gtm_asset_new()), to @file.
  * A PDF holds every page. A PNG of one page is written to @file; a PNG of
  * several pages is one file per page, named as @file with "-1", "-2", …
- * before its extension, all written or none. SVG takes a one-page asset
- * only (G_IO_ERROR_INVALID_ARGUMENT otherwise). @result's width, height
- * and scale are those of the first page. */
+ * before its extension, all written or none. @result's width, height and
+ * scale are those of the first page. */
 gboolean gtm_export_asset            (GtmAsset               *asset,
                                       GFile                  *file,
                                       const GtmExportOptions *options,
