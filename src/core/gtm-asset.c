@@ -391,13 +391,19 @@ sheet_kind (GtmAssetKind kind)
     }
 }
 
-/* Checks the page and margins of @options and sets them on @self. */
+/* Checks the page and margins of @options and sets them on @self, for
+ * what is laid out on pages. */
 static gboolean
 set_page (GtmAsset                *self,
           const GtmExportOptions  *options,
           GError                 **error)
 {
-  g_autofree char *label = gtm_asset_dup_label (self->name);
+  g_autofree char *label = NULL;
+
+  if (self->kind == GTM_ASSET_BOARD && options->format != GTM_EXPORT_FORMAT_PDF)
+    return TRUE;
+
+  label = gtm_asset_dup_label (self->name);
 
   if (!gtm_export_get_page_size (options, &self->page_width, &self->page_height))
     {

@@ -263,7 +263,7 @@ test_bad_options (void)
   options.margin = 400;
   g_assert_false (export_path (board, path, &options, NULL, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
-  g_assert_nonnull (strstr (error->message, "swot.pdf"));
+  g_assert_nonnull (strstr (error->message, "SWOT"));
   g_clear_error (&error);
 
   options.margin = 36;
