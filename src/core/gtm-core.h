@@ -34,6 +34,7 @@
 #include "gtm-metrics.h"
 #include "gtm-node.h"
 #include "gtm-note.h"
+#include "gtm-pack.h"
 #include "gtm-persona.h"
 #include "gtm-persona-card.h"
 #include "gtm-price-tier.h"

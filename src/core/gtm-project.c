@@ -20,6 +20,7 @@
 #include "gtm-launch-plan.h"
 #include "gtm-messaging.h"
 #include "gtm-metrics.h"
+#include "gtm-pack.h"
 #include "gtm-persona.h"
 #include "gtm-pricing.h"
 #include "gtm-segment.h"
@@ -35,7 +36,7 @@ struct _GtmProject
 G_DEFINE_FINAL_TYPE (GtmProject, gtm_project, GTM_TYPE_NODE)
 
 /* Indexes of the lists and children, in the order class_init adds them. */
-enum { LIST_BOARDS, LIST_PERSONAS, LIST_SEGMENTS, LIST_COMPETITORS };
+enum { LIST_BOARDS, LIST_PERSONAS, LIST_SEGMENTS, LIST_COMPETITORS, LIST_PACKS };
 enum { CHILD_BRIEF, CHILD_SWOT, CHILD_MESSAGING, CHILD_PRICING, CHILD_LAUNCH_PLAN, CHILD_METRICS, CHILD_BRAND };
 
 static void
@@ -88,6 +89,7 @@ gtm_project_class_init (GtmProjectClass *klass)
   gtm_node_class_add_list (node_class, "personas", GTM_TYPE_PERSONA, GTM_PROJECT_MAX_ENTRIES);
   gtm_node_class_add_list (node_class, "segments", GTM_TYPE_SEGMENT, GTM_PROJECT_MAX_ENTRIES);
   gtm_node_class_add_list (node_class, "competitors", GTM_TYPE_COMPETITOR, GTM_PROJECT_MAX_ENTRIES);
+  gtm_node_class_add_list (node_class, "packs", GTM_TYPE_PACK, GTM_PROJECT_MAX_ENTRIES);
 }
 
 static void
@@ -254,6 +256,18 @@ GListModel *
 gtm_project_get_competitors (GtmProject *self)
 {
   return list_at (self, LIST_COMPETITORS);
+}
+
+/**
+ * gtm_project_get_packs:
+ *
+ * Returns: (transfer none): the project's own asset packs, a list of
+ *   #GtmPack (see gtm_pack_list_names() for the defaults too)
+ */
+GListModel *
+gtm_project_get_packs (GtmProject *self)
+{
+  return list_at (self, LIST_PACKS);
 }
 
 /**

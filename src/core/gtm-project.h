@@ -46,6 +46,7 @@ GListModel *gtm_project_get_boards       (GtmProject *self); /* GtmBoard */
 GListModel *gtm_project_get_personas     (GtmProject *self); /* GtmPersona */
 GListModel *gtm_project_get_segments     (GtmProject *self); /* GtmSegment */
 GListModel *gtm_project_get_competitors  (GtmProject *self); /* GtmCompetitor */
+GListModel *gtm_project_get_packs        (GtmProject *self); /* GtmPack */
 
 /* Singletons, always present. */
 GtmNode    *gtm_project_get_brief        (GtmProject *self); /* GtmBrief */

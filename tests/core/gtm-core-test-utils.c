@@ -6,6 +6,8 @@
 #include "config.h"
 
 #include <grp.h>
+#include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -94,4 +96,67 @@ gtm_core_test_run_as_ordinary_user (void)
   g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
   g_test_trap_assert_passed ();
   return FALSE;
+}
+
+gboolean
+gtm_core_test_have_poppler (void)
+{
+  const char *tools[] = { "pdfinfo", "pdffonts", "pdftotext" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tools); i++)
+    {
+      g_autofree char *found = g_find_program_in_path (tools[i]);
+
+      if (found == NULL)
+        {
+          g_test_skip ("poppler-utils (pdfinfo, pdffonts, pdftotext) are not installed");
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+char *
+gtm_core_test_run_poppler (const char *tool,
+                           const char *pdf)
+{
+  const char *argv[] = { tool, pdf, g_str_equal (tool, "pdftotext") ? "-" : NULL, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("%s %s failed: %s", tool, pdf, err);
+
+  return out;
+}
+
+guint
+gtm_core_test_count_pdf_pages (const char *pdf)
+{
+  g_autofree char *info = gtm_core_test_run_poppler ("pdfinfo", pdf);
+  const char *line = strstr (info, "\nPages:");
+  guint pages = 0;
+
+  g_assert_nonnull (line);
+  g_assert_cmpint (sscanf (line, "\nPages: %u", &pages), ==, 1);
+  return pages;
+}
+
+void
+gtm_core_test_assert_text_contains (const char *text,
+                                    const char *needle)
+{
+  g_autoptr(GString) flat = g_string_new (text);
+
+  g_string_replace (flat, "\n", " ", 0);
+  while (g_string_replace (flat, "  ", " ", 0) > 0)
+    ;
+  if (strstr (flat->str, needle) == NULL)
+    g_error ("“%s” is not in the exported text:\n%s", needle, flat->str);
 }

@@ -20,4 +20,16 @@ void  gtm_core_test_remove_tree (const char *path);
  * nothing more to do, TRUE where the test goes on as an ordinary user. */
 gboolean gtm_core_test_run_as_ordinary_user (void);
 
+/* poppler-utils: whether pdfinfo, pdffonts and pdftotext are installed
+ * (the test is skipped when not); the standard output of one run on @pdf
+ * (pdftotext writing to it); the number of pages pdfinfo counts; and
+ * whether text search finds @needle in @text whatever line breaks wrapping
+ * put into it. */
+gboolean gtm_core_test_have_poppler        (void);
+char    *gtm_core_test_run_poppler         (const char *tool,
+                                            const char *pdf);
+guint    gtm_core_test_count_pdf_pages     (const char *pdf);
+void     gtm_core_test_assert_text_contains (const char *text,
+                                            const char *needle);
+
 G_END_DECLS
