@@ -37,6 +37,7 @@
 #include "gtm-pack.h"
 #include "gtm-persona.h"
 #include "gtm-persona-card.h"
+#include "gtm-preflight.h"
 #include "gtm-price-tier.h"
 #include "gtm-pricing.h"
 #include "gtm-project.h"

@@ -200,6 +200,7 @@ typedef struct
   PangoRectangle  logical;
   guint64         links;   /* the project's link generation, for text with links */
   gboolean        underline_links;
+  gboolean        cut;     /* the layout shows less than the text: it ends in "…" */
 } TextCache;
 
 static void
@@ -251,8 +252,9 @@ only_spaces (const char *text)
 
 /* Pango ellipsizes a paragraph cut by the height limit, but leaves out
  * whole paragraphs below it silently. Show that there is more by ending the
- * last line shown with an ellipsis, which Pango then fits like its own. */
-static void
+ * last line shown with an ellipsis, which Pango then fits like its own.
+ * Returns whether the layout shows less than @text. */
+static gboolean
 mark_cut_paragraphs (PangoLayout *layout,
                      const char  *text)
 {
@@ -262,16 +264,17 @@ mark_cut_paragraphs (PangoLayout *layout,
   int end;
 
   if (pango_layout_is_ellipsized (layout))
-    return;
+    return TRUE;
 
   last = pango_layout_get_line_readonly (layout, pango_layout_get_line_count (layout) - 1);
   end = last->start_index + last->length;
   if (only_spaces (text + end))
-    return;
+    return FALSE;
 
   head = g_strndup (text, end);
   shown = g_strconcat (head, "\u2026", NULL);
   pango_layout_set_text (layout, shown, -1);
+  return TRUE;
 }
 
 /* The layout of @item's text wrapped at @width board units, @height as in
@@ -294,8 +297,9 @@ text_links (GtmItem    *item,
 
 /* Sets @text on @layout, its linked fields resolved: broken ones in red,
  * and when @underline_links, linked values underlined in blue, broken ones
- * with a red wavy line. */
-static void
+ * with a red wavy line. Returns whether the layout shows less than the
+ * text. */
+static gboolean
 set_layout_text (PangoLayout *layout,
                  GtmItem     *item,
                  const char  *text,
@@ -310,8 +314,7 @@ set_layout_text (PangoLayout *layout,
     {
       pango_layout_set_attributes (layout, NULL);
       pango_layout_set_text (layout, text, -1);
-      mark_cut_paragraphs (layout, text);
-      return;
+      return mark_cut_paragraphs (layout, text);
     }
 
   shown = gtm_link_resolve (GTM_NODE (item), text, &spans, &n_spans);
@@ -345,7 +348,7 @@ set_layout_text (PangoLayout *layout,
   pango_layout_set_attributes (layout, attrs);
   pango_attr_list_unref (attrs);
   pango_layout_set_text (layout, shown, -1);
-  mark_cut_paragraphs (layout, shown);
+  return mark_cut_paragraphs (layout, shown);
 }
 
 static TextCache *
@@ -403,7 +406,7 @@ get_text (GtmItem  *item,
   pango_layout_set_width (cache->layout, pango_width);
   pango_layout_set_height (cache->layout, height);
   pango_layout_set_alignment (cache->layout, alignment);
-  set_layout_text (cache->layout, item, cache->text, underline_links);
+  cache->cut = set_layout_text (cache->layout, item, cache->text, underline_links);
   pango_layout_get_extents (cache->layout, &cache->ink, &cache->logical);
 
   return cache;
@@ -506,19 +509,52 @@ draw_text_bars (RenderContext  *ctx,
   cairo_fill (ctx->cr);
 }
 
+/* Text boxes read from the top; notes and shapes centre their text. */
+static double
+box_text_valign (GtmItem *item)
+{
+  return GTM_IS_NOTE (item) || GTM_IS_SHAPE (item) ? 0.5 : 0.0;
+}
+
+/* The layout of a box's text (a note's, a shape's, a text box's) wrapped
+ * inside @area, and where its top goes; sets @clip when its ink would
+ * spill out of @box, so that it is drawn clipped to @area. */
+static TextCache *
+place_box_text (GtmItem       *item,
+                const GtmRect *area,
+                const GtmRect *box,
+                gboolean       underline_links,
+                double        *top,
+                gboolean      *clip)
+{
+  TextCache *text = get_text (item, area->width, (int) floor (area->height * PANGO_SCALE),
+                              underline_links);
+  double ink_x1, ink_y1, ink_x2, ink_y2;
+
+  *top = text_top (area, (double) text->logical.height / PANGO_SCALE, box_text_valign (item));
+
+  ink_x1 = area->x + (double) text->ink.x / PANGO_SCALE;
+  ink_y1 = *top + (double) text->ink.y / PANGO_SCALE;
+  ink_x2 = ink_x1 + (double) text->ink.width / PANGO_SCALE;
+  ink_y2 = ink_y1 + (double) text->ink.height / PANGO_SCALE;
+  *clip = ink_x1 < box->x || ink_y1 < box->y ||
+          ink_x2 > box->x + box->width || ink_y2 > box->y + box->height;
+
+  return text;
+}
+
 /* Draws @item's text wrapped inside @area, clipped to @box if it would
  * spill out of it. */
 static void
 draw_box_text (RenderContext *ctx,
                GtmItem       *item,
                const GtmRect *area,
-               const GtmRect *box,
-               double         valign)
+               const GtmRect *box)
 {
   cairo_t *cr = ctx->cr;
   GtmColor color;
   TextCache *text;
-  double top, ink_x1, ink_y1, ink_x2, ink_y2;
+  double top;
   gboolean clip;
 
   if (!draws_text (ctx, item) || area->width < 1 || area->height < 1 ||
@@ -527,20 +563,11 @@ draw_box_text (RenderContext *ctx,
 
   if (!ctx->vector && gtm_item_get_font_size (item) * ctx->scale < LOD_TEXT_PX)
     {
-      draw_text_bars (ctx, item, area, valign, &color);
+      draw_text_bars (ctx, item, area, box_text_valign (item), &color);
       return;
     }
 
-  text = get_text (item, area->width, (int) floor (area->height * PANGO_SCALE),
-                   ctx->underline_links);
-  top = text_top (area, (double) text->logical.height / PANGO_SCALE, valign);
-
-  ink_x1 = area->x + (double) text->ink.x / PANGO_SCALE;
-  ink_y1 = top + (double) text->ink.y / PANGO_SCALE;
-  ink_x2 = ink_x1 + (double) text->ink.width / PANGO_SCALE;
-  ink_y2 = ink_y1 + (double) text->ink.height / PANGO_SCALE;
-  clip = ink_x1 < box->x || ink_y1 < box->y ||
-         ink_x2 > box->x + box->width || ink_y2 > box->y + box->height;
+  text = place_box_text (item, area, box, ctx->underline_links, &top, &clip);
 
   if (clip)
     {
@@ -1430,7 +1457,7 @@ draw_note (RenderContext *ctx,
   cairo_new_path (cr);
 
   note_text_area (box, &area);
-  draw_box_text (ctx, item, &area, box, 0.5);
+  draw_box_text (ctx, item, &area, box);
 }
 
 static void
@@ -1479,7 +1506,7 @@ draw_shape (RenderContext *ctx,
     }
 
   shape_text_area (kind, box, &area);
-  draw_box_text (ctx, item, &area, box, 0.5);
+  draw_box_text (ctx, item, &area, box);
 }
 
 static void
@@ -1506,7 +1533,7 @@ draw_text_box (RenderContext *ctx,
   cairo_new_path (cr);
 
   text_box_text_area (box, &area);
-  draw_box_text (ctx, item, &area, box, 0.0);
+  draw_box_text (ctx, item, &area, box);
 }
 
 static void
@@ -1585,6 +1612,7 @@ typedef struct
   double           width;
   double           height;
   gboolean         broken;
+  gboolean         cut;        /* shows less of the persona than it would */
   GtmColor         avatar_color;
   PangoLayout     *initials;   /* NULL when there is a picture, or when broken */
   GBytes          *avatar;     /* the picture's bytes … */
@@ -1983,6 +2011,22 @@ lay_out_card (CardCache  *cache,
     }
 
   flow_personality (&flow, persona);
+
+  /* A section or slider left out, text ending in "…" or running past the
+   * card's edges. */
+  cache->cut = flow.full;
+  for (guint i = 0; i < cache->pieces->len && !cache->cut; i++)
+    {
+      CardPiece *piece = &g_array_index (cache->pieces, CardPiece, i);
+      int width, height;
+
+      if (piece->kind != CARD_PIECE_TEXT)
+        continue;
+      pango_layout_get_size (piece->layout, &width, &height);
+      cache->cut = pango_layout_is_ellipsized (piece->layout) ||
+                   piece->x + (double) width / PANGO_SCALE > cache->width ||
+                   piece->y + (double) height / PANGO_SCALE > cache->height;
+    }
 }
 
 static CardCache *
@@ -2534,6 +2578,105 @@ gtm_render_item_text_area (GtmBoard *board,
     frame_title (item, &box, TRUE, area);
   else
     text_box_text_area (&box, area);
+
+  return TRUE;
+}
+
+/* Adds the glyphs of @layout that no font has to @fit. */
+static void
+count_unknown_glyphs (PangoLayout      *layout,
+                      GtmRenderTextFit *fit)
+{
+  int n = pango_layout_get_unknown_glyphs_count (layout);
+  PangoLayoutIter *iter;
+
+  if (n == 0)
+    return;
+
+  fit->unknown_glyphs += n;
+  if (fit->first_unknown != 0)
+    return;
+
+  /* Pango draws such a character as a box of its code point, which it
+   * keeps in the glyph. */
+  iter = pango_layout_get_iter (layout);
+  do
+    {
+      PangoLayoutRun *run = pango_layout_iter_get_run_readonly (iter);
+
+      for (int i = 0; run != NULL && i < run->glyphs->num_glyphs && fit->first_unknown == 0; i++)
+        if (run->glyphs->glyphs[i].glyph & PANGO_GLYPH_UNKNOWN_FLAG)
+          fit->first_unknown = run->glyphs->glyphs[i].glyph & ~PANGO_GLYPH_UNKNOWN_FLAG;
+    }
+  while (fit->first_unknown == 0 && pango_layout_iter_next_run (iter));
+  pango_layout_iter_free (iter);
+}
+
+gboolean
+gtm_render_item_text_fit (GtmBoard         *board,
+                          GtmItem          *item,
+                          GtmRenderTextFit *fit)
+{
+  TextCache *text;
+  GtmColor color;
+  GtmRect box, area;
+
+  g_return_val_if_fail (GTM_IS_BOARD (board), FALSE);
+  g_return_val_if_fail (GTM_IS_ITEM (item), FALSE);
+  g_return_val_if_fail (fit != NULL, FALSE);
+
+  *fit = (GtmRenderTextFit) { FALSE, 0, 0 };
+  item_box (item, &box);
+
+  if (GTM_IS_PERSONA_CARD (item))
+    {
+      CardCache *cache = get_card_cache (GTM_PERSONA_CARD (item), &box);
+
+      if (cache->broken)
+        return FALSE;
+
+      fit->cut = cache->cut;
+      for (guint i = 0; i < cache->pieces->len; i++)
+        {
+          CardPiece *piece = &g_array_index (cache->pieces, CardPiece, i);
+
+          if (piece->kind == CARD_PIECE_TEXT)
+            count_unknown_glyphs (piece->layout, fit);
+        }
+      return TRUE;
+    }
+
+  /* As gtm_render_board() draws it with GTM_RENDER_EXPORT. */
+  if (GTM_IS_IMAGE (item) || !has_text (item) ||
+      !parse_color (gtm_item_get_text_color (item), &color))
+    return FALSE;
+
+  if (GTM_IS_CONNECTOR (item))
+    {
+      ConnectorPath path;
+
+      if (!connector_path (board, GTM_CONNECTOR (item), &path))
+        return FALSE;
+      text = connector_label (item, &path, FALSE, &area);
+    }
+  else if (GTM_IS_FRAME (item))
+    text = frame_title (item, &box, FALSE, &area);
+  else
+    {
+      double top;
+
+      gtm_render_item_text_area (board, item, &area);
+      if (area.width < 1 || area.height < 1)
+        {
+          /* Too small for any text: none of it is drawn. */
+          fit->cut = TRUE;
+          return TRUE;
+        }
+      text = place_box_text (item, &area, &box, FALSE, &top, &fit->cut);
+    }
+
+  fit->cut = fit->cut || text->cut;
+  count_unknown_glyphs (text->layout, fit);
 
   return TRUE;
 }

@@ -118,6 +118,27 @@ gboolean         gtm_render_item_text_area    (GtmBoard        *board,
                                                GtmItem         *item,
                                                GtmRect         *area);
 
+/* How the text an item draws fits; see gtm_render_item_text_fit(). */
+typedef struct
+{
+  gboolean cut;            /* part of the text is not drawn */
+  guint    unknown_glyphs; /* characters drawn as a box: no installed font has them */
+  gunichar first_unknown;  /* the first of those, or 0 */
+} GtmRenderTextFit;
+
+/* Measures the text @item draws — a note's, shape's or text box's text in
+ * its box, a frame's title, a connector's label, what a persona card shows
+ * of its persona — with the very layouts gtm_render_board() draws with
+ * GTM_RENDER_EXPORT. @fit->cut is set when some of it is not drawn: it
+ * ends in "…" where its box ends, or would spill out of the item and is
+ * cut at its edges, or the box is too small for any text. The unknown
+ * glyphs are counted in what is drawn. Returns FALSE, @fit zeroed, for an
+ * item that draws no text of its own (an image, empty or invisible text,
+ * a connector that is not drawn, a persona card without its persona). */
+gboolean         gtm_render_item_text_fit     (GtmBoard         *board,
+                                               GtmItem          *item,
+                                               GtmRenderTextFit *fit);
+
 /* @scale lowered as far as needed for a picture @width × @height board
  * units big to stay within GTM_RENDER_MAX_SIDE a side and
  * GTM_RENDER_MAX_PIXELS in all; sets the picture's size in pixels. */
