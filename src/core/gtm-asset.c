@@ -298,7 +298,7 @@ gtm_asset_dup_file_stem (const char *name)
 
       /* Separators and what Windows and FAT forbid; no leading dot, so the
        * file is never hidden. */
-      if (g_unichar_iscntrl (c) || strchr ("/\\:*?\"<>|", (int) c) != NULL ||
+      if (g_unichar_iscntrl (c) || (c < 0x80 && strchr ("/\\:*?\"<>|", (int) c) != NULL) ||
           (c == '.' && stem->len == 0))
         g_string_append_c (stem, '-');
       else
