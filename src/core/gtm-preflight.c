@@ -202,6 +202,7 @@ check_persona_card (Check   *check,
   GtmPersona *persona = gtm_persona_card_get_persona (card);
   const char *board = gtm_board_get_name (check->board);
   g_autofree char *message = NULL;
+  g_autofree char *quote = NULL;
   const char *name;
 
   if (persona == NULL && gtm_persona_card_get_persona_id (card)[0] != '\0')
@@ -226,7 +227,8 @@ check_persona_card (Check   *check,
 
   name = gtm_persona_get_name (persona);
   /* Translators: shown for a persona without a name */
-  check_text_fit (check, item, name[0] != '\0' ? name : _("Unnamed Persona"), NULL);
+  quote = quote_text (name[0] != '\0' ? name : _("Unnamed Persona"));
+  check_text_fit (check, item, quote, NULL);
 }
 
 
