@@ -9,9 +9,11 @@
 
 #include <math.h>
 #include <string.h>
+#include <unistd.h>
 #include <glib/gi18n.h>
 
 #include "gtm-cli.h"
+#include "gtm-asset.h"
 #include "gtm-core.h"
 #include "gtm-document.h"
 
@@ -107,44 +109,22 @@ run_upgrade (char **files)
 
 /* export ------------------------------------------------------------------ */
 
-#define BOARD_PREFIX "board:"
+#define PACK_PREFIX "pack:"
 
-/* What `export --list` prints and `--asset` accepts: a name per board, in
- * order. */
+/* What `export --list` prints: every asset, then every pack. */
 static GPtrArray *
-list_assets (GtmProject *project)
+list_exports (GtmProject *project)
 {
-  GListModel *boards = gtm_project_get_boards (project);
+  g_auto(GStrv) assets = gtm_asset_list_names (project);
+  g_auto(GStrv) packs = gtm_pack_list_names (project);
   GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
 
-  for (guint i = 0; i < g_list_model_get_n_items (boards); i++)
-    {
-      g_autoptr(GtmBoard) board = g_list_model_get_item (boards, i);
-
-      g_ptr_array_add (names, g_strconcat (BOARD_PREFIX, gtm_board_get_name (board), NULL));
-    }
+  for (guint i = 0; assets[i] != NULL; i++)
+    g_ptr_array_add (names, g_strdup (assets[i]));
+  for (guint i = 0; packs[i] != NULL; i++)
+    g_ptr_array_add (names, g_strconcat (PACK_PREFIX, packs[i], NULL));
 
   return names;
-}
-
-static GtmBoard *
-find_board (GtmProject *project,
-            const char *asset)
-{
-  GListModel *boards = gtm_project_get_boards (project);
-
-  if (!g_str_has_prefix (asset, BOARD_PREFIX))
-    return NULL;
-
-  for (guint i = 0; i < g_list_model_get_n_items (boards); i++)
-    {
-      g_autoptr(GtmBoard) board = g_list_model_get_item (boards, i);
-
-      if (g_strcmp0 (gtm_board_get_name (board), asset + strlen (BOARD_PREFIX)) == 0)
-        return g_steal_pointer (&board);
-    }
-
-  return NULL;
 }
 
 static gboolean
@@ -216,33 +196,166 @@ report_unknown_asset (const char *arg,
                       const char *asset,
                       GtmProject *project)
 {
-  g_autoptr(GPtrArray) names = list_assets (project);
-  g_autofree char *joined = NULL;
+  g_auto(GStrv) names = gtm_asset_list_names (project);
+  g_autofree char *joined = g_strjoinv (", ", names);
 
-  if (names->len == 0)
-    {
-      g_printerr (_("%s: there is no asset “%s”; this project has nothing to export\n"),
-                  arg, asset);
-      return;
-    }
-
-  g_ptr_array_add (names, NULL);
-  joined = g_strjoinv (", ", (char **) names->pdata);
   /* Translators: the first %s is the project file, the second what the
    * user asked for, the third the names that exist, separated by commas */
   g_printerr (_("%s: there is no asset “%s”; the assets are %s (see --list)\n"),
               arg, asset, joined);
 }
 
+/* Says that @pack is not in @project, and which packs are. */
+static void
+report_unknown_pack (const char *arg,
+                     const char *pack,
+                     GtmProject *project)
+{
+  g_auto(GStrv) names = gtm_pack_list_names (project);
+  g_autofree char *joined = g_strjoinv (", ", names);
+
+  /* Translators: the first %s is the project file, the second what the
+   * user asked for, the third the packs that exist, separated by commas */
+  g_printerr (_("%s: there is no pack “%s”; the packs are %s (see --list)\n"),
+              arg, pack, joined);
+}
+
+/* Exports the asset called @name to @output; returns the exit status. */
+static int
+export_asset (GtmProject             *project,
+              const char             *arg,
+              const char             *name,
+              const char             *output,
+              const GtmExportOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtmAsset) asset = NULL;
+  g_autoptr(GFile) target = NULL;
+  GtmExportResult result;
+
+  if (g_str_has_prefix (name, PACK_PREFIX))
+    {
+      /* Translators: %s is what the user asked for; --asset and --pack
+       * are options, not translated */
+      g_printerr (_("“%s” is a pack: export it with --pack NAME -o FOLDER, not --asset\n"), name);
+      return 2;
+    }
+
+  if (!gtm_asset_lookup (project, name, NULL, NULL))
+    {
+      report_unknown_asset (arg, name, project);
+      return 1;
+    }
+
+  asset = gtm_asset_new (project, name, options, &error);
+  if (asset == NULL)
+    {
+      g_printerr ("%s: %s\n", arg, error->message);
+      /* An SVG of a generated layout: the options don't fit the asset. */
+      return g_error_matches (error, GTM_ASSET_ERROR, GTM_ASSET_ERROR_UNSUPPORTED) ? 2 : 1;
+    }
+
+  target = g_file_new_for_commandline_arg (output);
+  if (!gtm_export_asset (asset, target, options, &result, NULL, &error))
+    {
+      g_printerr ("%s: %s\n", output, error->message);
+      return 1;
+    }
+
+  if (result.clamped)
+    /* Translators: %s is the output file, %g the scales */
+    g_printerr (_("%s: the picture would be too large at scale %g, so it was made at scale %g\n"),
+                output, options->scale, floor (result.scale * 100) / 100);
+
+  if (options->format == GTM_EXPORT_FORMAT_PNG && result.n_pages > 1)
+    {
+      g_autoptr(GPtrArray) files = gtm_export_get_png_files (target, result.n_pages);
+      g_autofree char *first = g_file_get_parse_name (g_ptr_array_index (files, 0));
+      g_autofree char *last = g_file_get_parse_name (g_ptr_array_index (files, files->len - 1));
+
+      /* Translators: where a PNG export of several pages went; %u is the
+       * number of pages, the %s the first and last file */
+      g_printerr (ngettext ("%u page, one picture each: %s … %s\n",
+                            "%u pages, one picture each: %s … %s\n", result.n_pages),
+                  result.n_pages, first, last);
+    }
+
+  return 0;
+}
+
+/* Tells how far a pack's export is, when someone watches. */
+static void
+print_pack_progress (guint       done,
+                     guint       total,
+                     const char *asset_label,
+                     gpointer    user_data)
+{
+  guint *n_assets = user_data;
+
+  *n_assets = total;
+  if (isatty (STDERR_FILENO))
+    g_printerr ("[%u/%u] %s\n", done, total, asset_label);
+}
+
+/* Exports the pack called @name into the folder @output; returns the exit
+ * status. */
+static int
+export_pack (GtmProject             *project,
+             const char             *arg,
+             const char             *name,
+             const char             *output,
+             const GtmExportOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *pdf_name = NULL;
+  g_autofree char *folder_name = NULL;
+  g_auto(GStrv) assets = NULL;
+  guint n_assets = 0;
+
+  if (g_str_has_prefix (name, PACK_PREFIX))
+    name += strlen (PACK_PREFIX);
+
+  assets = gtm_pack_expand (project, name, &error);
+  if (assets == NULL)
+    {
+      if (g_error_matches (error, GTM_ASSET_ERROR, GTM_ASSET_ERROR_UNKNOWN))
+        report_unknown_pack (arg, name, project);
+      else
+        g_printerr ("%s: %s\n", arg, error->message);
+      return 1;
+    }
+
+  folder = g_file_new_for_commandline_arg (output);
+  if (!gtm_export_pack (project, name, folder, options, print_pack_progress, &n_assets,
+                        NULL, &error))
+    {
+      g_printerr ("%s: %s\n", output, error->message);
+      return 1;
+    }
+
+  pdf_name = gtm_pack_dup_pdf_name (project, name);
+  folder_name = g_file_get_parse_name (folder);
+  /* Translators: the last line of a pack's export; the first %s is the
+   * folder, the second the pack's PDF, %u the number of assets */
+  g_print (ngettext ("%s: wrote “%s” with the pages of %u asset, and a PDF and PNG of it\n",
+                     "%s: wrote “%s” with the pages of %u assets, and a PDF and PNG of each\n",
+                     n_assets),
+           folder_name, pdf_name, n_assets);
+  return 0;
+}
+
 /* `gtm-studio export PROJECT --list` prints the names of what can be
  * exported; `gtm-studio export PROJECT --asset NAME --format F -o FILE`
- * exports one of them. */
+ * exports one of them, `gtm-studio export PROJECT --pack NAME -o FOLDER`
+ * a pack of them. */
 static int
 run_export (char **args)
 {
   gboolean list = FALSE;
   gboolean landscape = FALSE;
   g_autofree char *asset = NULL;
+  g_autofree char *pack = NULL;
   g_autofree char *format_name = NULL;
   g_autofree char *page_name = NULL;
   g_autofree char *scale_text = NULL;
@@ -252,6 +365,9 @@ run_export (char **args)
       N_("Print the names of what can be exported, one per line"), NULL },
     { "asset", 0, 0, G_OPTION_ARG_STRING, &asset,
       N_("What to export, as --list names it"), N_("NAME") },
+    { "pack", 0, 0, G_OPTION_ARG_STRING, &pack,
+      N_("Export an asset pack into a folder: a PDF of it all, and a PDF and PNG of each asset"),
+      N_("NAME") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_name,
       N_("The file format: pdf, png or svg"), N_("FORMAT") },
     { "page-size", 0, 0, G_OPTION_ARG_STRING, &page_name,
@@ -261,7 +377,7 @@ run_export (char **args)
     { "scale", 0, 0, G_OPTION_ARG_STRING, &scale_text,
       N_("PNG pixels per board unit (1 by default)"), N_("S") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-      N_("The file to write"), N_("FILE") },
+      N_("The file to write, or the folder for --pack"), N_("FILE") },
     { NULL }
   };
   /* Translators: after “gtm-studio [OPTION…]” in the help; “export” is
@@ -271,12 +387,10 @@ run_export (char **args)
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GtmProject) project = NULL;
-  g_autoptr(GtmBoard) board = NULL;
-  g_autoptr(GFile) target = NULL;
   GtmExportFormat format = GTM_EXPORT_FORMAT_PDF;
   GtmExportPage page = GTM_EXPORT_PAGE_A4;
+  g_autofree char *title = NULL;
   GtmExportOptions options;
-  GtmExportResult result;
   double scale = 1.0;
 
   /* GOptionContext wants the program name first. */
@@ -286,7 +400,8 @@ run_export (char **args)
     argv[i + 1] = g_strdup (args[i]);
 
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, _("Export boards of a project without opening a window."));
+  g_option_context_set_summary (context, _("Export boards, generated layouts and asset packs of a "
+                                           "project without opening a window."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
   if (!g_option_context_parse_strv (context, &argv, &error))
@@ -298,30 +413,41 @@ run_export (char **args)
   if (g_strv_length (argv) != 2)
     {
       g_printerr (_("Usage: gtm-studio export PROJECT.gtm --list\n"
-                    "       gtm-studio export PROJECT.gtm --asset NAME --format pdf|png|svg -o FILE\n"));
+                    "       gtm-studio export PROJECT.gtm --asset NAME --format pdf|png|svg -o FILE\n"
+                    "       gtm-studio export PROJECT.gtm --pack NAME -o FOLDER\n"));
       return 2;
     }
 
-  if (list == (asset != NULL))
+  if ((list ? 1 : 0) + (asset != NULL ? 1 : 0) + (pack != NULL ? 1 : 0) != 1)
     {
-      g_printerr (_("Give either --list or --asset NAME\n"));
+      g_printerr (_("Give one of --list, --asset NAME or --pack NAME\n"));
       return 2;
     }
 
-  if (asset != NULL)
+  if (pack != NULL && format_name != NULL)
     {
-      if (format_name == NULL)
+      g_printerr (_("--format does not go with --pack: a pack is always written as PDF "
+                    "and PNG files\n"));
+      return 2;
+    }
+
+  if (!list)
+    {
+      if (asset != NULL && format_name == NULL)
         {
           g_printerr (_("Missing --format: pdf, png or svg\n"));
           return 2;
         }
-      if (!parse_format (format_name, &format)
+      if ((format_name != NULL && !parse_format (format_name, &format))
           || (page_name != NULL && !parse_page_size (page_name, &page))
           || (scale_text != NULL && !parse_scale (scale_text, &scale)))
         return 2;
       if (output == NULL)
         {
-          g_printerr (_("Missing -o FILE: the file to write the export to\n"));
+          if (pack != NULL)
+            g_printerr (_("Missing -o FOLDER: the folder to write the pack to\n"));
+          else
+            g_printerr (_("Missing -o FILE: the file to write the export to\n"));
           return 2;
         }
     }
@@ -336,7 +462,7 @@ run_export (char **args)
 
   if (list)
     {
-      g_autoptr(GPtrArray) names = list_assets (project);
+      g_autoptr(GPtrArray) names = list_exports (project);
 
       for (guint i = 0; i < names->len; i++)
         g_print ("%s\n", (const char *) g_ptr_array_index (names, i));
@@ -344,32 +470,18 @@ run_export (char **args)
       return 0;
     }
 
-  board = find_board (project, asset);
-  if (board == NULL)
-    {
-      report_unknown_asset (argv[1], asset, project);
-      return 1;
-    }
-
   gtm_export_options_init (&options, format);
   options.page = page;
   options.landscape = landscape;
-  options.title = gtm_board_get_name (board);
   options.scale = scale;
 
-  target = g_file_new_for_commandline_arg (output);
-  if (!gtm_export_board (board, target, &options, &result, NULL, &error))
-    {
-      g_printerr ("%s: %s\n", output, error->message);
-      return 1;
-    }
+  if (pack != NULL)
+    return export_pack (project, argv[1], pack, output, &options);
 
-  if (result.clamped)
-    /* Translators: %s is the output file, %g the scales */
-    g_printerr (_("%s: the picture would be too large at scale %g, so it was made at scale %g\n"),
-                output, scale, floor (result.scale * 100) / 100);
+  title = gtm_asset_dup_label (asset);
+  options.title = title;
 
-  return 0;
+  return export_asset (project, argv[1], asset, output, &options);
 }
 
 gboolean

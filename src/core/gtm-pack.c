@@ -1071,6 +1071,26 @@ move_files (const char  *temp,
 }
 
 /**
+ * gtm_pack_dup_pdf_name:
+ * @project: a #GtmProject
+ * @pack_name: the name of a pack
+ *
+ * Returns: (transfer full): the file name of the pack's PDF
+ */
+char *
+gtm_pack_dup_pdf_name (GtmProject *project,
+                       const char *pack_name)
+{
+  g_autofree char *stem = NULL;
+
+  g_return_val_if_fail (GTM_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (pack_name != NULL, NULL);
+
+  stem = gtm_asset_dup_file_stem (display_name (project, pack_name));
+  return g_strconcat (stem, ".pdf", NULL);
+}
+
+/**
  * gtm_export_pack:
  * @project: a #GtmProject
  * @pack_name: the name of a pack, as gtm_pack_expand() takes it
@@ -1183,7 +1203,7 @@ gtm_export_pack (GtmProject             *project,
     goto out;
 
   temp = g_file_new_for_path (temp_path);
-  pack_file_name = g_strconcat (pack_stem, ".pdf", NULL);
+  pack_file_name = gtm_pack_dup_pdf_name (project, pack_name);
   pack_file = g_file_get_child (temp, pack_file_name);
   name_files (&self, temp, pack_file_name);
 

@@ -125,6 +125,12 @@ typedef void (*GtmPackProgress) (guint       done,
                                  const char *asset_label,
                                  gpointer    user_data);
 
+/* The name of the pack's own PDF in the folder it is exported to:
+ * "<pack name>.pdf", the name as gtm_pack_list_names() lists it, made fit
+ * for a file name. (transfer full) */
+char    *gtm_pack_dup_pdf_name (GtmProject           *project,
+                                const char           *pack_name);
+
 /* Exports the pack called @pack_name into the folder @dir (made if
  * missing): "<pack name>.pdf" and every asset's PDF and PNG, replacing
  * files of the same names. PDFs follow @options' page settings (the pack

@@ -200,14 +200,31 @@ test_export_list (void)
   const char *argv[] = { "export", path, "--list", NULL };
   g_autofree char *out = NULL;
 
-  /* The sample's five boards, in order, one per line. */
+  /* The sample's five boards, its generated layouts (a persona sheet per
+   * persona, a battlecard per competitor) and the default packs, in
+   * order, one per line. */
   g_assert_cmpint (gtm_test_run_cli (argv, &out), ==, 0);
   g_assert_cmpstr (out, ==,
                    "board:Launch overview 发布总览\n"
                    POSITIONING "\n"
                    "board:SWOT\n"
                    "board:Value proposition canvas 客户价值图\n"
-                   "board:Customer journey 用户旅程\n");
+                   "board:Customer journey 用户旅程\n"
+                   "one-pager\n"
+                   "persona:张伟 Zhang Wei\n"
+                   "persona:林莎 Sarah Lin\n"
+                   "persona:李丽 Lily Li\n"
+                   "battlecard:LensIQ 透镜数据\n"
+                   "battlecard:Northwind BI\n"
+                   "battlecard:SheetFlow 表格流\n"
+                   "messaging-doc\n"
+                   "pricing-sheet\n"
+                   "launch-timeline\n"
+                   "pack:Messaging strategy document\n"
+                   "pack:Internal marketing kit\n"
+                   "pack:Sales & CS kit\n"
+                   "pack:Customer-facing\n"
+                   "pack:Case studies\n");
 }
 
 static void
@@ -298,6 +315,137 @@ test_export_svg (void)
   g_assert_nonnull (strstr (contents, "<svg"));
 }
 
+/* The number of pages pdfinfo counts in @pdf, or 0 (and the test skipped)
+ * without poppler. */
+static guint
+count_pages (const char *pdf)
+{
+  g_autofree char *info = run_poppler ("pdfinfo", pdf);
+  const char *line;
+  guint pages = 0;
+
+  if (info == NULL)
+    return 0;
+
+  line = strstr (info, "\nPages:");
+  g_assert_nonnull (line);
+  g_assert_cmpint (sscanf (line, "\nPages: %u", &pages), ==, 1);
+  return pages;
+}
+
+static void
+test_export_one_pager (void)
+{
+  g_autofree char *path = sample_path ();
+  g_autofree char *dir = gtm_test_make_temp_dir ();
+  g_autofree char *pdf = g_build_filename (dir, "one-pager.pdf", NULL);
+  g_autofree char *png = g_build_filename (dir, "one-pager.png", NULL);
+  g_autofree char *png2 = g_build_filename (dir, "one-pager@2x.png", NULL);
+  const char *to_pdf[] = { "export", path, "--asset", "one-pager", "--format", "pdf",
+                           "--page-size", "letter", "-o", pdf, NULL };
+  const char *to_png[] = { "export", path, "--asset", "one-pager", "--format", "png",
+                           "-o", png, NULL };
+  const char *to_png2[] = { "export", path, "--asset", "one-pager", "--format", "png",
+                            "--scale", "2", "-o", png2, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *text = NULL;
+  cairo_surface_t *surface;
+  const char *line;
+  double w = 0, h = 0;
+  int width;
+
+  /* A PDF on a Letter page, titled, with the product's name. */
+  g_assert_cmpint (gtm_test_run_cli (to_pdf, &out), ==, 0);
+  g_assert_cmpstr (out, ==, "");
+  g_clear_pointer (&out, g_free);
+  if ((info = run_poppler ("pdfinfo", pdf)) == NULL)
+    return;
+  line = strstr (info, "Page size:");
+  g_assert_nonnull (line);
+  g_assert_cmpint (sscanf (line, "Page size: %lf x %lf", &w, &h), ==, 2);
+  g_assert_cmpint ((int) (w + 0.5), ==, 612);
+  g_assert_cmpint ((int) (h + 0.5), ==, 792);
+  g_assert_nonnull (strstr (info, "One-pager"));
+  text = run_poppler ("pdftotext", pdf);
+  g_assert_cmpuint (strlen (text), >, 0);
+
+  /* A PNG of the A4 page at 96 dpi, and twice as wide at scale 2. */
+  g_assert_cmpint (gtm_test_run_cli (to_png, &out), ==, 0);
+  g_clear_pointer (&out, g_free);
+  surface = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  width = cairo_image_surface_get_width (surface);
+  g_assert_cmpint (width, ==, 794);
+  g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 1123);
+  cairo_surface_destroy (surface);
+
+  g_assert_cmpint (gtm_test_run_cli (to_png2, &out), ==, 0);
+  surface = cairo_image_surface_create_from_png (png2);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (abs (cairo_image_surface_get_width (surface) - 2 * width), <=, 1);
+  cairo_surface_destroy (surface);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static void
+test_export_pack (void)
+{
+  g_autofree char *path = sample_path ();
+  g_autofree char *dir = gtm_test_make_temp_dir ();
+  g_autofree char *kit = g_build_filename (dir, "kit 套件", NULL);
+  g_autofree char *pack_pdf = g_build_filename (kit, "Customer-facing.pdf", NULL);
+  const char *argv[] = { "export", path, "--pack", "Customer-facing", "--page-size", "letter",
+                         "-o", kit, NULL };
+  const char *prefixed[] = { "export", path, "--pack", "pack:Customer-facing", "-o", kit, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) listing = NULL;
+  g_autofree char *joined = NULL;
+  const char *name;
+  guint pages;
+
+  /* The folder is made; the last line says what was written. */
+  g_assert_cmpint (gtm_test_run_cli_full (argv, &out, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  expected = g_strdup_printf ("%s: wrote “Customer-facing.pdf” with the pages of 2 assets, "
+                              "and a PDF and PNG of each\n", kit);
+  g_assert_cmpstr (out, ==, expected);
+
+  /* The pack's PDF, and a PDF and a PNG per asset: nothing else. */
+  listing = g_dir_open (kit, 0, NULL);
+  g_assert_nonnull (listing);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  joined = g_strjoinv (" ", (char **) names->pdata);
+  g_assert_cmpstr (joined, ==, "Customer-facing.pdf one-pager.pdf one-pager.png "
+                               "pricing-sheet.pdf pricing-sheet.png");
+
+  if ((pages = count_pages (pack_pdf)) == 0)
+    return;
+  {
+    g_autofree char *one_pager = g_build_filename (kit, "one-pager.pdf", NULL);
+    g_autofree char *pricing = g_build_filename (kit, "pricing-sheet.pdf", NULL);
+
+    g_assert_cmpuint (pages, ==, count_pages (one_pager) + count_pages (pricing));
+  }
+
+  /* Again, named as --list names it: the files are replaced. */
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (gtm_test_run_cli (prefixed, &out), ==, 0);
+  g_assert_cmpstr (out, ==, expected);
+}
+
 static void
 test_export_errors (void)
 {
@@ -338,7 +486,27 @@ test_export_errors (void)
     { { "export", path, "--asset", "board:SWOT", "-o", target }, 2, { "--format" } },
     { { "export", path }, 2, { "--list", "--asset" } },
     { { "export", path, "--list", "--asset", "board:SWOT" }, 2, { "--list", "--asset" } },
-    { { "export" }, 2, { "export PROJECT.gtm" } },
+    { { "export" }, 2, { "export PROJECT.gtm", "--pack NAME -o FOLDER" } },
+    /* Packs: unknown, or with options that don't go with them. */
+    { { "export", path, "--pack", "Nope", "-o", dir },
+      1, { "“Nope”", "Sales & CS kit", "--list" } },
+    { { "export", path, "--pack", "Sales & CS kit", "--format", "svg", "-o", dir },
+      2, { "--format", "--pack" } },
+    { { "export", path, "--pack", "Sales & CS kit", "--format", "pdf", "-o", dir },
+      2, { "--format", "--pack" } },
+    { { "export", path, "--asset", "one-pager", "--pack", "Sales & CS kit", "-o", dir },
+      2, { "--asset", "--pack" } },
+    { { "export", path, "--list", "--pack", "Sales & CS kit" }, 2, { "--list", "--pack" } },
+    { { "export", path, "--pack", "Sales & CS kit" }, 2, { "-o FOLDER" } },
+    { { "export", path, "--pack", "Sales & CS kit", "--scale", "-1", "-o", dir },
+      2, { "“-1”", "--scale" } },
+    /* Generated layouts: no SVG, and a pack is not an asset. */
+    { { "export", path, "--asset", "one-pager", "--format", "svg", "-o", target },
+      2, { "One-pager", "SVG" } },
+    { { "export", path, "--asset", "pack:Sales & CS kit", "--format", "pdf", "-o", target },
+      2, { "--pack" } },
+    { { "export", path, "--asset", "persona:Nobody", "--format", "pdf", "-o", target },
+      1, { "“persona:Nobody”", "persona:张伟 Zhang Wei", "battlecard:Northwind BI" } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -356,6 +524,12 @@ test_export_errors (void)
 
       /* Nothing written. */
       g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
+      {
+        g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+
+        g_assert_nonnull (listing);
+        g_assert_null (g_dir_read_name (listing));
+      }
     }
 
   /* An output in a folder that does not exist: the error names it, and no
@@ -373,6 +547,25 @@ test_export_errors (void)
     g_assert_false (g_file_test (missing_dir, G_FILE_TEST_EXISTS));
     listing = g_dir_open (dir, 0, NULL);
     g_assert_nonnull (listing);
+    g_assert_null (g_dir_read_name (listing));
+  }
+
+  /* A pack into a folder that can't be made: the error names it, and
+   * nothing is left behind. */
+  {
+    g_autofree char *file = g_build_filename (dir, "file", NULL);
+    g_autofree char *below = g_build_filename (file, "kit", NULL);
+    const char *argv[] = { "export", path, "--pack", "Customer-facing", "-o", below, NULL };
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+    g_autoptr(GDir) listing = NULL;
+
+    g_assert_true (g_file_set_contents (file, "", -1, NULL));
+    g_assert_cmpint (gtm_test_run_cli_full (argv, &out, &err), ==, 1);
+    g_assert_cmpstr (out, ==, "");
+    g_assert_true (g_str_has_prefix (err, below));
+    listing = g_dir_open (dir, 0, NULL);
+    g_assert_cmpstr (g_dir_read_name (listing), ==, "file");
     g_assert_null (g_dir_read_name (listing));
   }
 }
@@ -394,6 +587,8 @@ main (int   argc,
   g_test_add_func ("/cli/export-pdf", test_export_pdf);
   g_test_add_func ("/cli/export-png", test_export_png);
   g_test_add_func ("/cli/export-svg", test_export_svg);
+  g_test_add_func ("/cli/export-one-pager", test_export_one_pager);
+  g_test_add_func ("/cli/export-pack", test_export_pack);
   g_test_add_func ("/cli/export-errors", test_export_errors);
 
   return gtm_test_run ();

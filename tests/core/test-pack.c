@@ -527,6 +527,15 @@ test_export (void)
     g_assert_cmpstr (have, ==, want);
   }
 
+  /* Files named as the assets, Chinese and all. */
+  {
+    g_autofree char *battlecard = g_build_filename (path, "battlecard-LensIQ 透镜数据.pdf", NULL);
+    g_autofree char *picture = g_build_filename (path, "battlecard-SheetFlow 表格流.png", NULL);
+
+    g_assert_true (g_file_test (battlecard, G_FILE_TEST_IS_REGULAR));
+    g_assert_true (g_file_test (picture, G_FILE_TEST_IS_REGULAR));
+  }
+
   /* The pack's PDF: every asset's pages, in order, with their text in
    * English and Chinese. */
   g_assert_cmpuint (gtm_core_test_count_pdf_pages (pack_pdf), ==, sum);
