@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "gtm-core-test-utils.h"
+#include "gtm-format.h"
 
 char *
 gtm_core_test_make_dir (const char *prefix)
@@ -159,4 +160,45 @@ gtm_core_test_assert_text_contains (const char *text,
     ;
   if (strstr (flat->str, needle) == NULL)
     g_error ("“%s” is not in the exported text:\n%s", needle, flat->str);
+}
+
+void
+gtm_core_test_assert_fonts_embedded (const char *pdf)
+{
+  g_autofree char *fonts = gtm_core_test_run_poppler ("pdffonts", pdf);
+  g_auto(GStrv) lines = g_strsplit (fonts, "\n", -1);
+  const char *header;
+  gsize emb_column;
+  guint n_fonts = 0;
+
+  /* name type encoding emb sub uni object ID, under a header and a rule */
+  g_assert_cmpuint (g_strv_length (lines), >=, 2);
+  header = lines[0];
+  g_assert_nonnull (strstr (header, "emb"));
+  emb_column = strstr (header, "emb") - header;
+  g_assert_null (strstr (fonts, "Type 3"));
+
+  for (guint i = 2; lines[i] != NULL; i++)
+    {
+      if (*lines[i] == '\0')
+        continue;
+      g_assert_cmpuint (strlen (lines[i]), >, emb_column + 3);
+      if (!g_str_has_prefix (lines[i] + emb_column, "yes"))
+        g_error ("font not embedded in %s: %s", pdf, lines[i]);
+      n_fonts++;
+    }
+
+  g_assert_cmpuint (n_fonts, >, 0);
+}
+
+GtmProject *
+gtm_core_test_read_sample (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("GTM_SAMPLES_DIR"), "saas-launch.gtm", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GtmProject *project = gtm_format_read_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  return project;
 }

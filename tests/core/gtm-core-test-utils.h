@@ -7,6 +7,8 @@
 
 #include <glib.h>
 
+#include "gtm-project.h"
+
 G_BEGIN_DECLS
 
 /* A new empty folder under the temporary folder, named after @prefix. */
@@ -31,5 +33,12 @@ char    *gtm_core_test_run_poppler         (const char *tool,
 guint    gtm_core_test_count_pdf_pages     (const char *pdf);
 void     gtm_core_test_assert_text_contains (const char *text,
                                             const char *needle);
+/* Every font pdffonts lists in @pdf is embedded, and none is a Type 3
+ * font (glyphs drawn as pictures, which printers and text search handle
+ * badly). */
+void     gtm_core_test_assert_fonts_embedded (const char *pdf);
+
+/* The sample project, data/samples/saas-launch.gtm. */
+GtmProject *gtm_core_test_read_sample      (void);
 
 G_END_DECLS

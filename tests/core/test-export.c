@@ -151,37 +151,6 @@ assert_page_size (const char *pdf,
   g_assert_cmpint ((int) round (h), ==, height);
 }
 
-/* Every font pdffonts lists is embedded, and none is a Type 3 font (glyphs
- * drawn as pictures, which printers and text search handle badly). */
-static void
-assert_fonts_embedded (const char *pdf)
-{
-  g_autofree char *fonts = run_tool ("pdffonts", pdf);
-  g_auto(GStrv) lines = g_strsplit (fonts, "\n", -1);
-  const char *header;
-  gsize emb_column;
-  guint n_fonts = 0;
-
-  /* name type encoding emb sub uni object ID, under a header and a rule */
-  g_assert_cmpuint (g_strv_length (lines), >=, 2);
-  header = lines[0];
-  g_assert_nonnull (strstr (header, "emb"));
-  emb_column = strstr (header, "emb") - header;
-  g_assert_null (strstr (fonts, "Type 3"));
-
-  for (guint i = 2; lines[i] != NULL; i++)
-    {
-      if (*lines[i] == '\0')
-        continue;
-      g_assert_cmpuint (strlen (lines[i]), >, emb_column + 3);
-      if (!g_str_has_prefix (lines[i] + emb_column, "yes"))
-        g_error ("font not embedded in %s: %s", pdf, lines[i]);
-      n_fonts++;
-    }
-
-  g_assert_cmpuint (n_fonts, >, 0);
-}
-
 /* Text search sees text as it reads on the board, whatever line breaks
  * wrapping put into it. */
 static void
@@ -351,7 +320,7 @@ test_pdf_all_boards (void)
       for (guint i = 0; i < paths->len; i++)
         {
           assert_page_size (paths->pdata[i], 595, 842);
-          assert_fonts_embedded (paths->pdata[i]);
+          gtm_core_test_assert_fonts_embedded (paths->pdata[i]);
         }
     }
 
@@ -383,7 +352,7 @@ test_pdf_text (void)
     }
 
   assert_page_size (path, 842, 595);
-  assert_fonts_embedded (path);
+  gtm_core_test_assert_fonts_embedded (path);
 
   text = run_tool ("pdftotext", path);
   /* the board's own text */
