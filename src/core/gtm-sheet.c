@@ -378,8 +378,19 @@ report (GtmSheet       *self,
         const char     *field,
         const char     *message)
 {
-  const char *id = node != NULL ? gtm_node_get_id (node) : NULL;
-  char *key = g_strdup_printf ("%d %s %s", kind, id ? id : "", field ? field : "");
+  const char *id = NULL;
+  char *key;
+
+  /* Singletons read from a file have no id: their member name
+   * ("messaging") finds them, through gtm_link_lookup(). */
+  if (node != NULL)
+    {
+      id = gtm_node_get_id (node);
+      if (id == NULL || *id == '\0')
+        id = gtm_link_get_node_name (node);
+    }
+
+  key = g_strdup_printf ("%d %s %s", kind, id ? id : "", field ? field : "");
 
   if (!g_hash_table_add (self->reported, key))
     return;
