@@ -21,6 +21,7 @@
 #include "gtm-pack.h"
 #include "gtm-asset.h"
 #include "gtm-format.h"
+#include "gtm-link.h"
 
 struct _GtmPack
 {
@@ -670,26 +671,46 @@ gtm_pack_remove (GtmProject *project,
 #define MAX_TEMP_ATTEMPTS  100
 #define STALE_AGE_SECONDS  (24 * 60 * 60)
 
+/*
+ * Speed: encoding a page as PNG costs several times what writing it to a
+ * PDF does, so the PNGs of generated layouts are made by a pool of worker
+ * threads, one per processor, while the calling thread writes the PDFs
+ * (and the PNGs of boards, which only it may draw: drawing a board fills
+ * caches on its items). Pango is safe across threads only with a font map
+ * per thread, so a worker lays out the asset it draws itself; the layouts
+ * read the project, which GListStore does not allow from two threads at
+ * once, so they are made one at a time, all before the calling thread
+ * draws anything. Progress is reported on the calling thread, in order.
+ */
+
 typedef struct
 {
   char     *name;
   char     *label;
   GtmAsset *pages;    /* laid out for PDF */
-  GtmAsset *picture;  /* laid out for PNG: a board's own page; else @pages */
+  GtmAsset *picture;  /* a board's, laid out for PNG; NULL for a worker's */
   GFile    *pdf;      /* in the temporary folder */
   GFile    *png;
+  gboolean  pages_done;    /* its PDF is written (calling thread only) */
+  gboolean  picture_done;  /* its PNG is written or given up (under @lock) */
 } Entry;
 
 typedef struct
 {
+  GtmProject             *project;
   Entry                  *entries;
   guint                   n_entries;
+  guint                   n_reported;
   GtmExportOptions        pdf_options;
   GtmExportOptions        png_options;
   GtmPackProgress         progress;
   gpointer                user_data;
-  GCancellable           *cancellable; /* ours: the caller's, or an asset's failure */
-  GError                 *error;       /* why an asset's own files failed */
+  GCancellable           *cancellable; /* ours: the caller's, or a failure */
+
+  GMutex                  lock;
+  GCond                   cond;
+  guint                   n_laid_out;  /* by the workers */
+  GError                 *error;       /* the first failure, under @lock */
 } Export;
 
 static void
@@ -701,6 +722,27 @@ entry_clear (Entry *entry)
   g_clear_object (&entry->picture);
   g_clear_object (&entry->pdf);
   g_clear_object (&entry->png);
+}
+
+/* Whether a worker makes the asset's PNG. */
+static gboolean
+entry_in_pool (Entry *entry)
+{
+  return gtm_asset_get_kind (entry->pages) != GTM_ASSET_BOARD;
+}
+
+/* Keeps the first failure and stops everything else. */
+static void
+fail (Export *self,
+      GError *error)
+{
+  g_mutex_lock (&self->lock);
+  if (self->error == NULL)
+    self->error = g_steal_pointer (&error);
+  g_mutex_unlock (&self->lock);
+
+  g_clear_error (&error);
+  g_cancellable_cancel (self->cancellable);
 }
 
 static void
@@ -927,7 +969,8 @@ name_files (Export     *self,
     {
       Entry *entry = &self->entries[i];
       g_autofree char *base = gtm_asset_dup_file_stem (entry->name);
-      guint n_pictures = gtm_asset_get_n_pages (entry->picture);
+      /* A generated layout has the same pages in either format. */
+      guint n_pictures = gtm_asset_get_n_pages (entry->picture ? entry->picture : entry->pages);
 
       for (guint n = 1; ; n++)
         {
@@ -959,8 +1002,78 @@ name_files (Export     *self,
     }
 }
 
-/* After the pack's PDF has the pages of asset @done: that asset's own
- * files. */
+/* A worker: lays out the asset for PNG (one worker at a time) and writes
+ * its PNG. */
+static void
+make_picture (gpointer data,
+              gpointer user_data)
+{
+  Entry *entry = data;
+  Export *self = user_data;
+  g_autoptr(GtmAsset) picture = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_mutex_lock (&self->lock);
+  if (!g_cancellable_is_cancelled (self->cancellable))
+    picture = gtm_asset_new (self->project, entry->name, &self->png_options, &error);
+  self->n_laid_out++;
+  g_cond_broadcast (&self->cond);
+  g_mutex_unlock (&self->lock);
+
+  if (picture != NULL)
+    gtm_export_asset (picture, entry->png, &self->png_options, NULL, self->cancellable, &error);
+
+  if (error != NULL)
+    fail (self, g_steal_pointer (&error));
+
+  /* Its layouts go with this thread's font map, here. */
+  g_clear_object (&picture);
+
+  g_mutex_lock (&self->lock);
+  entry->picture_done = TRUE;
+  g_cond_broadcast (&self->cond);
+  g_mutex_unlock (&self->lock);
+}
+
+/* Reports, in order, the assets whose files are all written; with @wait,
+ * waits for the workers until every asset is reported or something
+ * failed. */
+static void
+report_done (Export   *self,
+             gboolean  wait)
+{
+  g_mutex_lock (&self->lock);
+
+  while (self->n_reported < self->n_entries && self->error == NULL &&
+         !g_cancellable_is_cancelled (self->cancellable))
+    {
+      Entry *entry = &self->entries[self->n_reported];
+
+      if (!entry->pages_done)
+        break;
+
+      if (!entry->picture_done)
+        {
+          if (!wait)
+            break;
+          g_cond_wait (&self->cond, &self->lock);
+          continue;
+        }
+
+      self->n_reported++;
+      if (self->progress != NULL)
+        {
+          g_mutex_unlock (&self->lock);
+          self->progress (self->n_reported, self->n_entries, entry->label, self->user_data);
+          g_mutex_lock (&self->lock);
+        }
+    }
+
+  g_mutex_unlock (&self->lock);
+}
+
+/* After the pack's PDF has the pages of asset @done: that asset's own PDF,
+ * and a board's PNG. */
 static void
 write_asset_files (guint    done,
                    gpointer user_data)
@@ -968,22 +1081,35 @@ write_asset_files (guint    done,
   Export *self = user_data;
   Entry *entry = &self->entries[done - 1];
   GtmExportOptions pdf_options = self->pdf_options;
+  g_autoptr(GError) error = NULL;
 
-  if (self->error != NULL)
+  if (g_cancellable_is_cancelled (self->cancellable))
     return;
 
   pdf_options.title = entry->label;
   if (!gtm_export_asset (entry->pages, entry->pdf, &pdf_options, NULL,
-                         self->cancellable, &self->error) ||
-      !gtm_export_asset (entry->picture, entry->png, &self->png_options, NULL,
-                         self->cancellable, &self->error))
+                         self->cancellable, &error))
     {
-      g_cancellable_cancel (self->cancellable);
+      fail (self, g_steal_pointer (&error));
       return;
     }
+  entry->pages_done = TRUE;
 
-  if (self->progress != NULL)
-    self->progress (done, self->n_entries, entry->label, self->user_data);
+  if (entry->picture != NULL)
+    {
+      if (!gtm_export_asset (entry->picture, entry->png, &self->png_options, NULL,
+                             self->cancellable, &error))
+        {
+          fail (self, g_steal_pointer (&error));
+          return;
+        }
+
+      g_mutex_lock (&self->lock);
+      entry->picture_done = TRUE;
+      g_mutex_unlock (&self->lock);
+    }
+
+  report_done (self, FALSE);
 }
 
 static void
@@ -1128,7 +1254,9 @@ gtm_export_pack (GtmProject             *project,
   g_autoptr(GCancellable) ours = NULL;
   g_autoptr(GError) local_error = NULL;
   Export self = { 0 };
+  GThreadPool *pool = NULL;
   const char *display;
+  guint n_pool = 0;
   gulong handler = 0;
   gboolean ok = FALSE;
   int lock = -1;
@@ -1155,6 +1283,7 @@ gtm_export_pack (GtmProject             *project,
     return FALSE;
 
   display = display_name (project, pack_name);
+  self.project = project;
   self.n_entries = g_strv_length (names);
   self.entries = g_new0 (Entry, self.n_entries);
   self.pdf_options = *options;
@@ -1164,10 +1293,12 @@ gtm_export_pack (GtmProject             *project,
   self.progress = progress;
   self.user_data = user_data;
   self.cancellable = ours = g_cancellable_new ();
+  g_mutex_init (&self.lock);
+  g_cond_init (&self.cond);
   if (cancellable != NULL)
     handler = g_cancellable_connect (cancellable, G_CALLBACK (cancel_ours), ours, NULL);
 
-  /* Everything laid out first: only boards read the project later. */
+  /* The calling thread's layouts: every asset's pages, and boards' PNGs. */
   pages = g_ptr_array_new ();
   for (guint i = 0; i < self.n_entries; i++)
     {
@@ -1182,12 +1313,10 @@ gtm_export_pack (GtmProject             *project,
       if (entry->pages == NULL)
         goto out;
 
-      /* A generated layout is the same for either format. */
-      if (gtm_asset_get_kind (entry->pages) == GTM_ASSET_BOARD)
-        entry->picture = gtm_asset_new (project, names[i], &self.png_options, &local_error);
-      else
-        entry->picture = g_object_ref (entry->pages);
-      if (entry->picture == NULL)
+      if (entry_in_pool (entry))
+        n_pool++;
+      else if ((entry->picture = gtm_asset_new (project, names[i], &self.png_options,
+                                                &local_error)) == NULL)
         goto out;
 
       g_ptr_array_add (pages, entry->pages);
@@ -1207,26 +1336,58 @@ gtm_export_pack (GtmProject             *project,
   pack_file = g_file_get_child (temp, pack_file_name);
   name_files (&self, temp, pack_file_name);
 
-  /* One pass: each asset's own files are written as the pack's PDF
-   * passes it, so progress counts assets done in both. */
+  if (n_pool > 0)
+    {
+      /* Made lazily on the project: made here, before threads read it. */
+      gtm_link_get_generation (project);
+
+      pool = g_thread_pool_new (make_picture, &self,
+                                (int) MIN (n_pool, MAX (g_get_num_processors (), 1)),
+                                TRUE, &local_error);
+      if (pool == NULL)
+        goto out;
+
+      for (guint i = 0; i < self.n_entries; i++)
+        if (entry_in_pool (&self.entries[i]))
+          g_thread_pool_push (pool, &self.entries[i], NULL);
+
+      /* The workers read the project while they lay out; boards are drawn
+       * after. */
+      g_mutex_lock (&self.lock);
+      while (self.n_laid_out < n_pool)
+        g_cond_wait (&self.cond, &self.lock);
+      g_mutex_unlock (&self.lock);
+    }
+
+  /* The pack's PDF; each asset's PDF is written as it passes the asset. */
   self.pdf_options.title = display;
   if (!gtm_export_assets_to_pdf ((GtmAsset * const *) pages->pdata, pages->len, pack_file,
                                  &self.pdf_options, write_asset_files, &self,
                                  ours, &local_error))
-    {
-      if (self.error != NULL)
-        g_clear_error (&local_error);
-      goto out;
-    }
+    goto out;
 
-  if (self.error != NULL || g_cancellable_set_error_if_cancelled (ours, &local_error))
+  report_done (&self, TRUE);
+  if (g_cancellable_set_error_if_cancelled (ours, &local_error))
     goto out;
 
   ok = move_files (temp_path, folder, &local_error);
 
 out:
+  if (pool != NULL)
+    {
+      /* Workers stop at their next step once cancelled. */
+      if (!ok)
+        g_cancellable_cancel (ours);
+      g_thread_pool_free (pool, FALSE, TRUE);
+    }
+
   if (temp_path != NULL)
-    remove_temp_folder (temp_path);
+    {
+      if (!ok)
+        remove_temp_folder (temp_path);
+      else
+        g_rmdir (temp_path);
+    }
   if (lock >= 0)
     close (lock);
   if (!ok)
@@ -1238,7 +1399,10 @@ out:
   for (guint i = 0; i < self.n_entries; i++)
     entry_clear (&self.entries[i]);
   g_free (self.entries);
+  g_mutex_clear (&self.lock);
+  g_cond_clear (&self.cond);
 
+  /* The first failure, rather than the cancellation it caused. */
   if (self.error != NULL)
     g_propagate_error (error, self.error);
   else if (local_error != NULL)

@@ -622,6 +622,23 @@ test_export_cancel (void)
   after = join_dir (tmp);
   g_assert_cmpstr (after, ==, before);
 
+  /* A picture that can't be made, by a worker (generated layouts) or by
+   * the calling thread (boards): its error, and nothing left behind. */
+  options.scale = 0;
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *pack = i == 0 ? "Customer-facing" : "Case studies";
+
+      g_assert_false (gtm_export_pack (project, pack, dir, &options, NULL, NULL, NULL, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+      g_assert_nonnull (strstr (error->message, "scale"));
+      g_clear_error (&error);
+      g_clear_pointer (&after, g_free);
+      after = join_dir (tmp);
+      g_assert_cmpstr (after, ==, before);
+    }
+  options.scale = 1;
+
   /* An unknown pack, and a pack with nothing in it: clear errors. */
   g_assert_false (gtm_export_pack (project, "Nope", dir, &options, NULL, NULL, NULL, &error));
   g_assert_error (error, GTM_ASSET_ERROR, GTM_ASSET_ERROR_UNKNOWN);
