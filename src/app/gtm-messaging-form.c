@@ -499,6 +499,10 @@ gtm_messaging_form_build (GtmWorkbenchPage   *self,
   gtm_form_add_entry (form, group, "brand-voice", _("Brand voice"));
   gtm_form_add_text (form, group, "boilerplate", _("Boilerplate (the “About us” paragraph)"));
 
+  group = add_group (page, _("Call to Action"),
+                     _("What the reader should do next. The one-pager ends with it."));
+  gtm_form_add_entry (form, group, "call-to-action", _("Call to action"));
+
   adw_preferences_page_add (page, gtm_form_add_strings (form, NULL, "benefits",
                                                         _("Benefits"), _("Add Benefit")));
 

@@ -44,11 +44,12 @@ gtm_messaging_class_init (GtmMessagingClass *klass)
     g_param_spec_boxed ("benefits", NULL, NULL, G_TYPE_STRV, GTM_NODE_DEFAULT_FLAGS),
     g_param_spec_string ("boilerplate", NULL, NULL, "",
                          GTM_NODE_DEFAULT_FLAGS | GTM_PARAM_MULTILINE),
+    g_param_spec_string ("call-to-action", NULL, NULL, "", GTM_NODE_DEFAULT_FLAGS),
   };
   guint first;
 
   G_STATIC_ASSERT (G_N_ELEMENTS (pspecs) ==
-                   GTM_MESSAGING_SLOT_BOILERPLATE - GTM_MESSAGING_SLOT_AUDIENCE + 1);
+                   GTM_MESSAGING_SLOT_CALL_TO_ACTION - GTM_MESSAGING_SLOT_AUDIENCE + 1);
 
   first = gtm_node_class_install_fields (node_class, pspecs, G_N_ELEMENTS (pspecs));
   g_assert (first == GTM_MESSAGING_SLOT_AUDIENCE);

@@ -30,6 +30,7 @@ typedef enum /*< skip >*/
   GTM_MESSAGING_SLOT_BRAND_VOICE,
   GTM_MESSAGING_SLOT_BENEFITS,
   GTM_MESSAGING_SLOT_BOILERPLATE,    /* the "About us" paragraph of a press release */
+  GTM_MESSAGING_SLOT_CALL_TO_ACTION, /* what the reader should do next */
 } GtmMessagingSlot;
 
 #define GTM_TYPE_MESSAGING (gtm_messaging_get_type ())
