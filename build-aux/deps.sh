@@ -18,6 +18,8 @@ packages=(
   xvfb xauth dbus at-spi2-core xdotool imagemagick
   # fonts, including CJK, and PDF tools for the export tests
   fonts-wqy-microhei fonts-dejavu-core fonts-cantarell poppler-utils
+  # rsvg-convert, the peer build-aux/bench compares export speed with
+  librsvg2-bin
   # locales with a decimal comma and Chinese, for the locale tests
   locales-all
   # build-aux/test.sh and the test helpers
