@@ -1710,6 +1710,8 @@ layout_one_pager (GtmSheet *self)
   Source positioning_src = { messaging, "positioning", _("Positioning statement") };
   Source benefits_src = { messaging, "benefits", _("Key benefits") };
   Source action_src = { messaging, "call-to-action", _("Call to action") };
+  Source boilerplate_src = { messaging, "boilerplate", _("Boilerplate") };
+  const char *boilerplate = gtm_node_get_string (messaging, GTM_MESSAGING_SLOT_BOILERPLATE);
   g_autofree char *positioning = NULL;
   guint n_tiers = g_list_model_get_n_items (tiers);
   guint n_messages = g_list_model_get_n_items (messages);
@@ -1803,6 +1805,28 @@ layout_one_pager (GtmSheet *self)
   bottom = MAX (bottom, self->y);
   restore_frame (self, &saved);
   self->y = bottom;
+
+  /* The "About us" paragraph, above the prices, when it fits whole in
+   * what is left: it is not what a one-pager needs. */
+  if (!is_blank (boilerplate))
+    {
+      g_autofree char *about = g_strdup_printf (_("About %s"), self->product);
+      Fit fit = FIT_NONE;
+      double height;
+      GArray *block;
+
+      begin_scratch (self, &saved, 0, self->width, self->bottom - self->y - BLOCK_GAP);
+      if (flow_label (self, about, &self->primary))
+        fit = place_text (self, &boilerplate_src, boilerplate, STYLE_BODY, &muted, 0, 0, FALSE, NULL);
+      block = end_scratch (self, &saved, &height);
+      if (fit == FIT_ALL)
+        {
+          self->bottom -= height;
+          append_moved (self, block, self->x, self->bottom);
+          self->bottom -= BLOCK_GAP;
+        }
+      g_array_unref (block);
+    }
 }
 
 
