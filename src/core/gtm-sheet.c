@@ -2783,6 +2783,10 @@ add_axis (GtmSheet *self,
 {
   GDate day = axis->first;
   double top = self->y;
+  double week = axis->chart_width * 7 / MAX (axis->days, 1);
+  /* Weeks between numbered ones, so that numbers do not run together. */
+  guint step = MAX (1, (guint) ceil (18 / week));
+  double month_end = -G_MAXDOUBLE;
   double week_y, bottom;
   int last_month = -1;
 
@@ -2807,12 +2811,16 @@ add_axis (GtmSheet *self,
           g_date_strftime (text, sizeof text, last_month == -1 || g_date_get_month (&day) == G_DATE_JANUARY
                                                 ? _("%b %Y") : "%b", &day);
           layout = own_layout (self, STYLE_LABEL, text, -1);
-          if (x + layout_width (layout) <= axis->chart_x + axis->chart_width + 1)
-            add_layout (self, layout, x + 2, top, &ink);
+          if (x + 2 >= month_end + 6 &&
+              x + layout_width (layout) <= axis->chart_x + axis->chart_width + 1)
+            {
+              add_layout (self, layout, x + 2, top, &ink);
+              month_end = x + 2 + layout_width (layout);
+            }
           last_month = g_date_get_month (&day);
         }
 
-      if (g_date_get_weekday (&day) == G_DATE_MONDAY && i < axis->days)
+      if (g_date_get_weekday (&day) == G_DATE_MONDAY && i < axis->days && (i / 7) % step == 0)
         {
           g_autofree char *number = g_strdup_printf ("%d", g_date_get_day (&day));
           g_autoptr(PangoLayout) layout = own_layout (self, STYLE_SMALL, number, -1);
@@ -2838,6 +2846,8 @@ close_axis (GtmSheet *self,
   GDate day = axis->first;
   GArray *rows = page_new ();
   double bottom = self->y;
+  /* A line a week, or a month when weeks are too narrow for it. */
+  gboolean weekly = axis->chart_width * 7 / MAX (axis->days, 1) >= 6;
 
   if (!axis->dated || bottom <= axis->section_top)
     {
@@ -2853,7 +2863,9 @@ close_axis (GtmSheet *self,
   g_array_set_clear_func (self->page, piece_clear);
 
   for (guint i = 0; i <= axis->days; i++, g_date_add_days (&day, 1))
-    if (g_date_get_weekday (&day) == G_DATE_MONDAY || i == axis->days)
+    if ((weekly && g_date_get_weekday (&day) == G_DATE_MONDAY) ||
+        (!weekly && g_date_get_day (&day) == 1) ||
+        i == 0 || i == axis->days)
       {
         double x = axis_x (axis, &day);
 
