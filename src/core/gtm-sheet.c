@@ -168,6 +168,9 @@ struct _GtmSheet
   GtmColor              secondary;
   GtmColor              accent;
   GtmColor              tint;      /* the primary, faint, for boxes */
+  GtmColor              primary_text;   /* the brand's colours for text on white */
+  GtmColor              secondary_text;
+  GtmColor              accent_text;
   cairo_surface_t      *logo;
   char                 *product;   /* running heads and feet */
   char                 *title;
@@ -291,6 +294,14 @@ add_layout (GtmSheet       *self,
   Piece *piece = add_piece (self, PIECE_TEXT);
   int width, height;
 
+  /* Text in a brand colour is on white: in a shade that reads on it. */
+  if (color == &self->primary)
+    color = &self->primary_text;
+  else if (color == &self->secondary)
+    color = &self->secondary_text;
+  else if (color == &self->accent)
+    color = &self->accent_text;
+
   pango_layout_get_size (layout, &width, &height);
   piece->x = x;
   piece->y = y;
@@ -356,16 +367,49 @@ mix (GtmColor       *out,
 }
 
 static double
-lightness (const GtmColor *color)
+linear (double channel)
 {
-  return 0.2126 * color->red + 0.7152 * color->green + 0.0722 * color->blue;
+  return channel <= 0.04045 ? channel / 12.92 : pow ((channel + 0.055) / 1.055, 2.4);
+}
+
+/* Relative luminance, as WCAG measures contrast with it. */
+static double
+luminance (const GtmColor *color)
+{
+  return 0.2126 * linear (color->red) + 0.7152 * linear (color->green) + 0.0722 * linear (color->blue);
+}
+
+static double
+contrast (const GtmColor *a,
+          const GtmColor *b)
+{
+  double la = luminance (a);
+  double lb = luminance (b);
+
+  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
 }
 
 /* Text that stands out on @background: white, or ink on a light colour. */
 static const GtmColor *
 text_on (const GtmColor *background)
 {
-  return lightness (background) > 0.6 ? &ink : &white;
+  return contrast (background, &white) >= contrast (background, &ink) ? &white : &ink;
+}
+
+/* @color darkened as far as text in it needs to read on white (a contrast
+ * of 4.5, WCAG's AA): a light brand colour still colours headings. */
+static void
+readable_on_white (GtmColor       *out,
+                   const GtmColor *color)
+{
+  *out = *color;
+  out->alpha = 1;
+  for (guint i = 0; i < 40 && contrast (out, &white) < 4.5; i++)
+    {
+      out->red *= 0.9;
+      out->green *= 0.9;
+      out->blue *= 0.9;
+    }
 }
 
 
@@ -1285,7 +1329,7 @@ add_logo (GtmSheet       *self,
   w = pw * fit;
   h = ph * fit;
 
-  if (background != NULL && lightness (background) < 0.9)
+  if (background != NULL && luminance (background) < 0.8)
     {
       pad = 6;
       add_fill (self, right - w - 2 * pad, y - pad, w + 2 * pad, h + 2 * pad, 4, &white);
@@ -3186,6 +3230,9 @@ set_up (GtmSheet   *self,
   gtm_brand_get_secondary (brand, &self->secondary);
   gtm_brand_get_accent (brand, &self->accent);
   mix (&self->tint, &self->primary, 0.07);
+  readable_on_white (&self->primary_text, &self->primary);
+  readable_on_white (&self->secondary_text, &self->secondary);
+  readable_on_white (&self->accent_text, &self->accent);
 
   if (logo != NULL)
     {
