@@ -1373,6 +1373,10 @@ gtm_export_pack (GtmProject             *project,
   ok = move_files (temp_path, folder, &local_error);
 
 out:
+  /* The first failure, rather than the cancellations it causes. */
+  if (local_error != NULL)
+    fail (&self, g_steal_pointer (&local_error));
+
   if (pool != NULL)
     {
       /* Workers stop at their next step once cancelled. */
@@ -1402,11 +1406,8 @@ out:
   g_mutex_clear (&self.lock);
   g_cond_clear (&self.cond);
 
-  /* The first failure, rather than the cancellation it caused. */
   if (self.error != NULL)
     g_propagate_error (error, self.error);
-  else if (local_error != NULL)
-    g_propagate_error (error, g_steal_pointer (&local_error));
 
   return ok;
 }
