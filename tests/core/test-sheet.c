@@ -637,6 +637,127 @@ test_broken_link (void)
   gtm_core_test_remove_tree (dir);
 }
 
+static cairo_status_t
+append_png (void                *closure,
+            const unsigned char *data,
+            unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* A logo @width × @height pixels: a dark green disc. */
+static GBytes *
+make_logo (int width,
+           int height)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+  GByteArray *png = g_byte_array_new ();
+
+  cairo_set_source_rgb (cr, 0.1, 0.4, 0.3);
+  cairo_arc (cr, height / 2.0, height / 2.0, height / 2.5, 0, 2 * G_PI);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+  g_assert_cmpint (cairo_surface_write_to_png_stream (surface, append_png, png), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  return g_byte_array_free_to_bytes (png);
+}
+
+static guint32
+pixel_at (cairo_surface_t *surface,
+          int              x,
+          int              y)
+{
+  cairo_surface_flush (surface);
+  return ((guint32 *) (cairo_image_surface_get_data (surface) + y * cairo_image_surface_get_stride (surface)))[x];
+}
+
+/* The brand kit: its colour across the top, its logo on every page of a
+ * document but stored once, and a logo too small to print reported. */
+static void
+test_brand (void)
+{
+  g_autoptr(GtmProject) project = gtm_core_test_read_sample ();
+  GtmNode *brand = gtm_project_get_brand (project);
+  g_autoptr(GBytes) logo = make_logo (600, 200);
+  g_autoptr(GBytes) tiny = make_logo (60, 20);
+  g_autoptr(GtmSheet) doc = NULL;
+  g_autoptr(GtmSheet) one_pager = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *images = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GHashTable) objects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char *argv[] = { "pdfimages", "-list", NULL, NULL };
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  guint n_images = 0;
+  int status = 0;
+  const GtmFinding *finding;
+
+  if (!gtm_core_test_have_poppler ())
+    return;
+
+  gtm_history_set (gtm_project_get_history (project), brand,
+                   "logo", logo, "primary-color", "#f6d32d", "accent-color", "#26a269", NULL);
+
+  /* The band in the brand's primary colour. */
+  one_pager = new_sheet (project, GTM_SHEET_ONE_PAGER, NULL, A4_WIDTH, A4_HEIGHT);
+  g_assert_null (find_finding (one_pager, GTM_FINDING_LOW_RESOLUTION, "logo"));
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 60, 85);
+  cr = cairo_create (surface);
+  cairo_scale (cr, 0.1, 0.1);
+  gtm_sheet_draw_page (one_pager, 0, cr);
+  cairo_destroy (cr);
+  g_assert_cmphex (pixel_at (surface, 2, 1), ==, 0xfff6d32d);
+  /* And the page white below it. */
+  g_assert_cmphex (pixel_at (surface, 1, 80), ==, 0xffffffff);
+  cairo_surface_destroy (surface);
+
+  dir = gtm_core_test_make_dir ("test-sheet");
+  doc = new_sheet (project, GTM_SHEET_MESSAGING_DOC, NULL, A4_WIDTH, A4_HEIGHT);
+  g_assert_cmpuint (gtm_sheet_get_n_pages (doc), >, 1);
+  pdf = write_pdf (doc, dir, "brand.pdf", A4_WIDTH, A4_HEIGHT);
+  gtm_core_test_assert_fonts_embedded (pdf);
+
+  /* page num type width height color comp bpc enc interp object ID …:
+   * the logo on every page, one image object. */
+  argv[2] = pdf;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                &images, NULL, &status, NULL);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  lines = g_strsplit (images, "\n", -1);
+  for (guint i = 2; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) columns = g_strsplit_set (lines[i], " ", -1);
+      GPtrArray *words = g_ptr_array_new ();
+
+      for (guint j = 0; columns[j] != NULL; j++)
+        if (*columns[j] != '\0')
+          g_ptr_array_add (words, columns[j]);
+      if (words->len > 10 && g_str_equal (g_ptr_array_index (words, 2), "image"))
+        {
+          n_images++;
+          g_hash_table_add (objects, g_strdup (g_ptr_array_index (words, 10)));
+        }
+      g_ptr_array_free (words, TRUE);
+    }
+  g_assert_cmpuint (n_images, ==, gtm_sheet_get_n_pages (doc));
+  g_assert_cmpuint (g_hash_table_size (objects), ==, 1);
+
+  /* 60 pixels across a band's logo box prints at about 40 dpi. */
+  gtm_history_set (gtm_project_get_history (project), brand, "logo", tiny, NULL);
+  g_clear_pointer (&one_pager, gtm_sheet_free);
+  one_pager = new_sheet (project, GTM_SHEET_ONE_PAGER, NULL, A4_WIDTH, A4_HEIGHT);
+  finding = find_finding (one_pager, GTM_FINDING_LOW_RESOLUTION, "logo");
+  g_assert_nonnull (finding);
+  assert_finding_node (finding, brand);
+
+  gtm_core_test_remove_tree (dir);
+}
+
 /* Other page sizes: Letter and a 16:9 slide, with the brand's colours. */
 static void
 test_page_sizes (void)
@@ -695,6 +816,7 @@ main (int   argc,
   g_test_add_func ("/sheet/empty-persona", test_empty_persona);
   g_test_add_func ("/sheet/missing-glyphs", test_missing_glyphs);
   g_test_add_func ("/sheet/broken-link", test_broken_link);
+  g_test_add_func ("/sheet/brand", test_brand);
   g_test_add_func ("/sheet/page-sizes", test_page_sizes);
 
   return g_test_run ();
