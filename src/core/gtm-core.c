@@ -37,4 +37,5 @@ gtm_core_init (void)
   g_type_ensure (GTM_TYPE_FUNNEL_STAGE);
   g_type_ensure (GTM_TYPE_METRIC);
   g_type_ensure (GTM_TYPE_BRAND);
+  g_type_ensure (GTM_TYPE_PACK);
 }
