@@ -11,11 +11,13 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "gtm-brand-palette.h"
 #include "gtm-color.h"
 #include "gtm-connector.h"
 #include "gtm-enums.h"
 #include "gtm-item.h"
 #include "gtm-note.h"
+#include "gtm-project.h"
 #include "gtm-properties-panel.h"
 
 /* Sticky note colours, one click each. Yellow is a new note's
@@ -661,6 +663,15 @@ on_color_dialog_response (GtkDialog          *dialog,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* The brand kit of the board's project, or NULL for a board on its own. */
+static GtmBrand *
+get_brand (GtmPropertiesPanel *self)
+{
+  GtmNode *root = self->board != NULL ? gtm_node_get_root (GTM_NODE (self->board)) : NULL;
+
+  return GTM_IS_PROJECT (root) ? GTM_BRAND (gtm_project_get_brand (GTM_PROJECT (root))) : NULL;
+}
+
 static void
 on_swatch_clicked (GtkButton    *button,
                    ColorControl *control)
@@ -677,6 +688,7 @@ on_swatch_clicked (GtkButton    *button,
                                          GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
   gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
   gtk_color_chooser_set_use_alpha (GTK_COLOR_CHOOSER (dialog), TRUE);
+  gtm_brand_palette_bind (GTK_COLOR_CHOOSER (dialog), get_brand (self));
   if (!control->shown.mixed && !control->shown.none)
     rgba = (GdkRGBA) { control->shown.color.red, control->shown.color.green,
                        control->shown.color.blue, control->shown.color.alpha };

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gtm-brand.h"
 #include "gtm-brief.h"
 #include "gtm-launch-plan.h"
 #include "gtm-messaging.h"
@@ -47,6 +48,7 @@ static const GtmWorkbenchPageInfo infos[] = {
   { "pricing", N_("Pricing"), "x-office-spreadsheet-symbolic", gtm_pricing_get_type, gtm_project_get_pricing, gtm_pricing_form_build },
   { "launch-plan", N_("Launch Plan"), "x-office-calendar-symbolic", gtm_launch_plan_get_type, gtm_project_get_launch_plan, gtm_launch_form_build },
   { "metrics", N_("Funnel & Metrics"), "x-office-presentation-symbolic", gtm_metrics_get_type, gtm_project_get_metrics, gtm_metrics_form_build },
+  { "brand", N_("Brand Kit"), "applications-graphics-symbolic", gtm_brand_get_type, gtm_project_get_brand, gtm_brand_form_build },
 };
 
 GtmNode *

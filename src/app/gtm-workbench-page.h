@@ -1,6 +1,6 @@
 /* gtm-workbench-page.h — a page of the PMM workbench: the forms for the
  * brief, the segments, the competitors, the pricing, the messaging, the
- * launch plan and the metrics
+ * launch plan, the metrics and the brand kit
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -58,5 +58,6 @@ void gtm_messaging_form_build   (GtmWorkbenchPage *self, GtmForm *form, AdwPrefe
 void gtm_pricing_form_build     (GtmWorkbenchPage *self, GtmForm *form, AdwPreferencesPage *page);
 void gtm_launch_form_build      (GtmWorkbenchPage *self, GtmForm *form, AdwPreferencesPage *page);
 void gtm_metrics_form_build     (GtmWorkbenchPage *self, GtmForm *form, AdwPreferencesPage *page);
+void gtm_brand_form_build       (GtmWorkbenchPage *self, GtmForm *form, AdwPreferencesPage *page);
 
 G_END_DECLS
