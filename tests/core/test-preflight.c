@@ -522,8 +522,8 @@ test_cancelled (Fixture       *f,
   g_assert_null (gtm_preflight_check (f->project, assets, &options, cancellable));
 }
 
-/* Generated layouts report what they found: an empty project's one-pager
- * has nothing to say. */
+/* Generated layouts' findings come through: an empty project's one-pager
+ * lacks the fields it is made of. */
 static void
 test_one_pager (void)
 {
