@@ -1722,19 +1722,6 @@ compose_positioning (GtmSheet *self)
   return statement;
 }
 
-/* The messaging's call to action, when the model has one. */
-static const char *
-call_to_action (GtmNode *messaging)
-{
-  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (messaging), "call-to-action");
-
-  if (pspec == NULL || pspec->value_type != G_TYPE_STRING)
-    return NULL;
-
-  return gtm_node_get_string (messaging, pspec->param_id);
-}
-
-
 /* One-pager */
 
 static void
@@ -1747,7 +1734,7 @@ layout_one_pager (GtmSheet *self)
   GListModel *messages = gtm_messaging_get_key_messages (GTM_MESSAGING (messaging));
   const char *product = gtm_project_get_product_name (project);
   const char *pitch = gtm_messaging_get_elevator_pitch (GTM_MESSAGING (messaging));
-  const char *action = call_to_action (messaging);
+  const char *action = gtm_node_get_string (messaging, GTM_MESSAGING_SLOT_CALL_TO_ACTION);
   const char * const *benefits = gtm_node_get_strv (messaging, GTM_MESSAGING_SLOT_BENEFITS);
   Source product_src = { GTM_NODE (project), "product-name", _("Product name") };
   Source pitch_src = { messaging, "elevator-pitch", _("Elevator pitch") };

@@ -211,8 +211,10 @@ test_one_pager (void)
   sheet = new_sheet (project, GTM_SHEET_ONE_PAGER, NULL, A4_WIDTH, A4_HEIGHT);
   g_assert_cmpuint (gtm_sheet_get_n_pages (sheet), ==, 1);
   assert_laid_out_cleanly (sheet);
+  g_assert_cmpuint (count_findings (sheet, GTM_FINDING_EMPTY_FIELD, NULL), ==, 0);
 
   text = export_text (sheet, dir, "one-pager.pdf", A4_WIDTH, A4_HEIGHT);
+  gtm_core_test_assert_text_contains (text, "Book a 30-minute demo");
   gtm_core_test_assert_text_contains (text, "Beacon Analytics 灯塔分析");
   gtm_core_test_assert_text_contains (text, "See every shopper journey 看清每一位顾客");
   gtm_core_test_assert_text_contains (text, "Prove the ROI of every campaign");
