@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -557,6 +558,61 @@ test_export (void)
   gtm_core_test_remove_tree (tmp);
 }
 
+/* A pack of boards only, made by the calling thread alone: a page each in
+ * the PDFs, and PNGs of the boards' own size. */
+static void
+test_export_boards (void)
+{
+  g_autoptr(GtmProject) project = read_sample ();
+  g_autofree char *tmp = gtm_core_test_make_dir ("gtm-pack");
+  g_autoptr(GFile) dir = g_file_new_for_path (tmp);
+  g_auto(GStrv) names = NULL;
+  g_autoptr(GError) error = NULL;
+  GtmExportOptions options, png;
+  guint n_boards = g_list_model_get_n_items (gtm_project_get_boards (project));
+  g_autofree char *pack_pdf = g_build_filename (tmp, "Boards 看板.pdf", NULL);
+
+  if (!gtm_core_test_have_poppler ())
+    return;
+
+  gtm_export_options_init (&options, GTM_EXPORT_FORMAT_PDF);
+  options.page = GTM_EXPORT_PAGE_SLIDE_16_9;
+  options.scale = 2;
+  png = options;
+  png.format = GTM_EXPORT_FORMAT_PNG;
+
+  g_assert_nonnull (gtm_pack_add (project, "Boards 看板", (const char * const[]) { "board:*", NULL },
+                                  &error));
+  g_assert_no_error (error);
+  g_assert_true (gtm_export_pack (project, "Boards 看板", dir, &options, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (gtm_core_test_count_pdf_pages (pack_pdf), ==, n_boards);
+  names = gtm_pack_expand (project, "Boards 看板", &error);
+  g_assert_cmpuint (g_strv_length (names), ==, n_boards);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autoptr(GtmAsset) asset = gtm_asset_new (project, names[i], &png, &error);
+      g_autofree char *stem = gtm_asset_dup_file_stem (names[i]);
+      g_autofree char *png_name = g_strconcat (stem, ".png", NULL);
+      g_autofree char *png_path = g_build_filename (tmp, png_name, NULL);
+      g_autofree char *pdf_name = g_strconcat (stem, ".pdf", NULL);
+      g_autofree char *pdf_path = g_build_filename (tmp, pdf_name, NULL);
+      cairo_surface_t *surface = cairo_image_surface_create_from_png (png_path);
+      double width, height;
+
+      g_assert_no_error (error);
+      gtm_asset_get_page_size (asset, 0, &width, &height);
+      g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+      g_assert_cmpint (abs (cairo_image_surface_get_width (surface) - (int) (2 * width)), <=, 1);
+      g_assert_cmpint (abs (cairo_image_surface_get_height (surface) - (int) (2 * height)), <=, 1);
+      cairo_surface_destroy (surface);
+      g_assert_cmpuint (gtm_core_test_count_pdf_pages (pdf_path), ==, 1);
+    }
+
+  gtm_core_test_remove_tree (tmp);
+}
+
 static void
 test_export_cancel (void)
 {
@@ -728,6 +784,7 @@ main (int   argc,
   g_test_add_func ("/pack/override", test_override);
   g_test_add_func ("/pack/edits-undo", test_edits_undo);
   g_test_add_func ("/pack/export", test_export);
+  g_test_add_func ("/pack/export-boards", test_export_boards);
   g_test_add_func ("/pack/export-cancel", test_export_cancel);
   g_test_add_func ("/pack/export-unwritable", test_export_unwritable);
 
