@@ -36,7 +36,9 @@ G_BEGIN_DECLS
  * A board's findings name the item (its id; field "text" for its text)
  * and the board. Names that are not assets of @project, or that cannot be
  * laid out with @options, are left out: exporting them fails with an
- * error of its own. Blocks; the project must not be edited meanwhile.
+ * error of its own. Blocks. Run in a thread, it needs the project not
+ * to be edited nor its boards drawn meanwhile: items keep the layouts the
+ * check makes, as they keep gtm_render_board()'s.
  *
  * Returns: (transfer full) (element-type GtmFinding) (nullable): the
  * findings, or NULL when @cancellable was cancelled
