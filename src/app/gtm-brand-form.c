@@ -186,7 +186,7 @@ on_logo_imported (GObject      *source,
   set_importing (data, FALSE);
   if (png != NULL)
     set_field (data, _("Change Logo"), "logo", png);
-  else
+  else if (gtk_widget_get_root (GTK_WIDGET (page)) != NULL) /* its window not closed since */
     gtm_window_show_error_for (GTK_WIDGET (page), _("Could not set the logo"), error);
 }
 

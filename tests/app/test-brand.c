@@ -376,6 +376,33 @@ test_logo (void)
   gtm_test_close_all ();
 }
 
+/* A window closed while a logo that is no image is imported: the error
+ * has no window to show in and is dropped without a warning. */
+static void
+test_logo_close (void)
+{
+  Brand b = { 0 };
+  g_autofree char *dir = gtm_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "broken.png", NULL);
+  g_autoptr(GFile) broken = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  gint64 end;
+
+  if (!brand_open (&b))
+    return;
+
+  g_file_set_contents (path, "\x89PNG\r\n\x1a\n but then nothing of the kind", -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (drop_file (gtm_test_find_row (b.page, ADW_TYPE_ACTION_ROW, "Logo"), broken));
+  /* Gone before the main loop hears back from the import. */
+  gtk_window_destroy (GTK_WINDOW (b.window));
+
+  end = g_get_monotonic_time () + G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  gtm_test_close_all ();
+}
+
 /* The colour swatches of the colour chooser, in the order shown. */
 static void
 collect_swatches (GtkWidget *widget,
@@ -495,6 +522,7 @@ main (int   argc,
   g_test_add_func ("/brand/color", test_color);
   g_test_add_func ("/brand/font", test_font);
   g_test_add_func ("/brand/logo", test_logo);
+  g_test_add_func ("/brand/logo-close", test_logo_close);
   g_test_add_func ("/brand/palette", test_palette);
 
   return gtm_test_run ();
