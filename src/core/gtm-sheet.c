@@ -476,13 +476,16 @@ report_empty (GtmSheet   *self,
       message = g_strdup_printf (_("The battlecard needs “%s”, which is empty."), label);
       break;
     case GTM_SHEET_MESSAGING_DOC:
+      /* Translators: %s is a field, such as “Positioning statement” */
       message = g_strdup_printf (_("The messaging strategy document needs “%s”, which is empty."), label);
       break;
     case GTM_SHEET_PRICING:
+      /* Translators: %s is a field, such as “Price tiers” */
       message = g_strdup_printf (_("The pricing sheet needs “%s”, which is empty."), label);
       break;
     case GTM_SHEET_LAUNCH_TIMELINE:
     default:
+      /* Translators: %s is a field, such as “Activities” */
       message = g_strdup_printf (_("The launch timeline needs “%s”, which is empty."), label);
       break;
     }
@@ -743,7 +746,6 @@ typedef struct
 {
   GArray *page;
   double  baseline;
-  double  x;
 } Placed;
 
 /* Places @text in @style at the frame's cursor, @indent in from its left,
@@ -808,7 +810,7 @@ place_text (GtmSheet       *self,
             }
 
           if (first && placed != NULL)
-            *placed = (Placed) { self->page, self->y + layout_baseline (layout), self->x + indent };
+            *placed = (Placed) { self->page, self->y + layout_baseline (layout) };
           first = FALSE;
           add_layout (self, layout, self->x + indent, self->y, color);
           self->y += layout_height (layout);
@@ -2090,7 +2092,7 @@ flow_objections (GtmSheet           *self,
     {
       g_autofree char *objection = NULL;
       const char *answer = NULL;
-      const char *arrow;
+      char *arrow;
       Placed placed;
 
       if (is_blank (items[i]))
@@ -2102,7 +2104,7 @@ flow_objections (GtmSheet           *self,
       else if ((arrow = strstr (objection, "->")) != NULL)
         answer = arrow + 2;
       if (arrow != NULL)
-        *(char *) arrow = '\0';
+        *arrow = '\0';
       g_strstrip (objection);
 
       if (place_text (self, &src, objection, STYLE_STRONG, &ink, BULLET_INDENT, 3, FALSE, &placed) == FIT_NONE)
@@ -2286,8 +2288,7 @@ flow_section (GtmSheet   *self,
 
   if (self->y > self->top)
     self->y += SECTION_GAP;
-  if (!ensure_room (self, height + 12 + 4 * line_height (STYLE_BODY)) || self->y < self->top)
-    self->y = self->top;
+  ensure_room (self, height + 12 + 4 * line_height (STYLE_BODY));
 
   add_layout (self, layout, self->x, self->y, &self->primary);
   self->y += height + 5;
@@ -2302,10 +2303,8 @@ flow_subheading (GtmSheet     *self,
                  const char   *text,
                  const char   *note)
 {
-  Placed placed;
-
   ensure_room (self, line_height (STYLE_SUBHEADING) + 4 * line_height (STYLE_BODY));
-  if (place_text (self, src, text, STYLE_SUBHEADING, &ink, 0, 0, TRUE, &placed) == FIT_NONE)
+  if (place_text (self, src, text, STYLE_SUBHEADING, &ink, 0, 0, TRUE, NULL) == FIT_NONE)
     return;
 
   if (!is_blank (note))
