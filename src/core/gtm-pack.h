@@ -118,8 +118,9 @@ void                gtm_pack_remove       (GtmProject          *project,
 
 /* Export --------------------------------------------------------------- */
 
-/* Called after each asset: @done of @total assets are written, the last
- * one being @asset_label (gtm_asset_dup_label()). */
+/* Called after each asset, in order and on the thread that called
+ * gtm_export_pack(): @done of @total assets are written, the last one
+ * being @asset_label (gtm_asset_dup_label()). It may cancel the export. */
 typedef void (*GtmPackProgress) (guint       done,
                                  guint       total,
                                  const char *asset_label,
@@ -141,8 +142,10 @@ char    *gtm_pack_dup_pdf_name (GtmProject           *project,
  * moved into @dir only when all of it is written; a failed or cancelled
  * export leaves nothing new in @dir (nor @dir, if it made it). Errors are
  * those of gtm_pack_expand(), gtm_asset_new() and gtm_export_asset(), and
- * GIO's for the folder. Blocks: run it in a thread from the UI (the
- * project must not be edited meanwhile). */
+ * GIO's for the folder. A file whose name another asset's file (or the
+ * pack's PDF) already has is named "<stem> (2)". Blocks, using a worker
+ * thread per processor for the PNGs: run it in a thread from the UI; the
+ * project must not be edited meanwhile. */
 gboolean gtm_export_pack (GtmProject             *project,
                           const char             *pack_name,
                           GFile                  *dir,
