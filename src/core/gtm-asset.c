@@ -575,6 +575,15 @@ gtm_asset_get_page_size (GtmAsset *self,
 }
 
 double
+gtm_asset_get_board_scale (GtmAsset *self)
+{
+  g_return_val_if_fail (GTM_IS_ASSET (self), 1);
+  g_return_val_if_fail (self->board != NULL, 1);
+
+  return self->scale;
+}
+
+double
 gtm_asset_get_units_dpi (GtmAsset *self)
 {
   g_return_val_if_fail (GTM_IS_ASSET (self), POINT_DPI);

@@ -99,6 +99,9 @@ void          gtm_asset_get_page_size     (GtmAsset               *self,
                                            guint                   page,
                                            double                 *width,
                                            double                 *height);
+/* A board asset's page units per board unit: the fit to the page, 0.75
+ * when it spans pages at 100 %, 1 for PNG and SVG. */
+double        gtm_asset_get_board_scale   (GtmAsset               *self);
 /* Dots per inch of the page's units: 72 for points, 96 for board units. */
 double        gtm_asset_get_units_dpi     (GtmAsset               *self);
 /* Draws page @page at the origin in its units, as it is exported, linked

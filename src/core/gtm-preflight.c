@@ -278,40 +278,17 @@ set_print_geometry (Check                  *check,
 
   check->max_ppu = INFINITY;
   check->min_dpi = GTM_PREFLIGHT_MIN_DPI;
+  check->inches_per_unit = gtm_asset_get_board_scale (asset) / gtm_asset_get_units_dpi (asset);
 
-  switch (options->format)
+  if (options->format == GTM_EXPORT_FORMAT_PNG)
     {
-    case GTM_EXPORT_FORMAT_PDF:
-      if (options->span_pages)
-        /* At 100 %. */
-        scale = gtm_asset_get_units_dpi (asset) / BOARD_DPI;
-      else
-        {
-          GtmRect bounds;
-
-          /* Fitted into the page's margins, as gtm-asset.c lays it out. */
-          gtm_render_board_bounds (check->board, &bounds);
-          scale = MIN ((width - 2 * options->margin) / (bounds.width + 2 * GTM_RENDER_MARGIN),
-                       (height - 2 * options->margin) / (bounds.height + 2 * GTM_RENDER_MARGIN));
-        }
-      check->inches_per_unit = scale / gtm_asset_get_units_dpi (asset);
-      break;
-
-    case GTM_EXPORT_FORMAT_PNG:
       /* The page is the board's area in board units; the PNG has @scale
        * pixels per unit, as exported (lowered to cairo's limits). A
        * picture is blamed for being less sharp than the PNG only. */
       scale = options->dpi > 0 ? options->dpi / BOARD_DPI : options->scale;
       scale = gtm_render_fit_scale (width, height, scale, &pixel_width, &pixel_height);
-      check->inches_per_unit = 1 / BOARD_DPI;
       check->max_ppu = scale;
       check->min_dpi = MIN (GTM_PREFLIGHT_MIN_DPI, round (scale * BOARD_DPI));
-      break;
-
-    case GTM_EXPORT_FORMAT_SVG:
-    default:
-      check->inches_per_unit = 1 / BOARD_DPI;
-      break;
     }
 }
 
