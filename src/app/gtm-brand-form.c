@@ -148,6 +148,7 @@ update_logo (BrandPage *data)
 
   if (texture != NULL)
     {
+      /* Translators: the logo's width and height */
       g_autofree char *size = g_strdup_printf (_("%d × %d pixels"),
                                                gdk_texture_get_width (texture),
                                                gdk_texture_get_height (texture));
@@ -403,6 +404,7 @@ update_font (FontRow *font)
     }
   else
     {
+      /* Translators: %s is a font family, e.g. “Noto Sans” */
       g_autofree char *missing = g_strdup_printf (_("“%s” is not installed on this computer; a similar font is used instead."),
                                                   family);
 
