@@ -2256,7 +2256,8 @@ layout_battlecard (GtmSheet      *self,
   bottom = self->y;
   restore_frame (self, &saved);
   self->y = top;
-  enter_column (self, &saved, half + GUTTER, half);
+  /* Objections take the first column when there are no landmines. */
+  enter_column (self, &saved, bottom > top ? half + GUTTER : 0, half);
   if (!strv_is_blank (gtm_node_get_strv (node, GTM_COMPETITOR_SLOT_OBJECTIONS)))
     {
       if (flow_label (self, _("Objection handling"), &self->primary))
