@@ -2639,6 +2639,7 @@ format_span (GtmActivity *activity)
 {
   g_autofree char *start = format_date_text (gtm_activity_get_start (activity));
   g_autofree char *end = format_date_text (gtm_activity_get_end (activity));
+  GDate first, last;
 
   if (is_blank (start) && is_blank (end))
     return g_strdup (_("No dates yet"));
@@ -2646,6 +2647,22 @@ format_span (GtmActivity *activity)
     return g_steal_pointer (&start);
   if (is_blank (start))
     return g_steal_pointer (&end);
+
+  /* The year once when both dates are in it: “Jul 1 – Aug 9, 2024”. */
+  if (parse_date (gtm_activity_get_start (activity), &first) &&
+      parse_date (gtm_activity_get_end (activity), &last) &&
+      g_date_get_year (&first) == g_date_get_year (&last))
+    {
+      char buffer[128];
+
+      /* Translators: the first date of a span within a year, as
+       * strftime() writes it: “Jul 1”; “%-m月%-d日” in Chinese */
+      if (g_date_strftime (buffer, sizeof buffer, _("%b %-d"), &first) > 0)
+        {
+          g_free (start);
+          start = g_strdup (buffer);
+        }
+    }
 
   return g_strdup_printf ("%s \u2013 %s", start, end);
 }
@@ -2708,10 +2725,27 @@ layout_messaging_doc (GtmSheet *self)
   const char *product = gtm_project_get_product_name (self->project);
   Source product_src = { GTM_NODE (self->project), "product-name", _("Product name") };
   Source title_src = { GTM_NODE (self->project), "title", _("Title") };
+  g_autoptr(GDateTime) modified = g_date_time_new_from_iso8601 (gtm_project_get_modified (self->project), NULL);
+  g_autoptr(GString) subtitle = g_string_new (gtm_project_get_title (self->project));
+
+  /* A reference document says how current it is. */
+  if (modified != NULL)
+    {
+      g_autoptr(GDate) date = g_date_new_dmy (g_date_time_get_day_of_month (modified),
+                                              g_date_time_get_month (modified),
+                                              g_date_time_get_year (modified));
+      g_autofree char *day = format_date (date);
+
+      if (subtitle->len > 0)
+        g_string_append (subtitle, " \u00b7 ");
+      /* Translators: when the project was last saved, on the cover of its
+       * messaging strategy document */
+      g_string_append_printf (subtitle, _("Updated %s"), day);
+    }
 
   add_band (self, &self->primary, _("Messaging strategy document"), &product_src,
             is_blank (product) ? gtm_project_get_title (self->project) : product,
-            &title_src, gtm_project_get_title (self->project), 2, 0, 0);
+            &title_src, subtitle->str, 2, 0, 0);
   if (is_blank (product))
     report_empty (self, GTM_NODE (self->project), "product-name", product_src.label);
 
