@@ -672,15 +672,15 @@ gtm_pack_remove (GtmProject *project,
 #define STALE_AGE_SECONDS  (24 * 60 * 60)
 
 /*
- * Speed: encoding a page as PNG costs several times what writing it to a
- * PDF does, so the PNGs of generated layouts are made by a pool of worker
- * threads, one per processor, while the calling thread writes the PDFs
- * (and the PNGs of boards, which only it may draw: drawing a board fills
- * caches on its items). Pango is safe across threads only with a font map
- * per thread, so a worker lays out the asset it draws itself; the layouts
- * read the project, which GListStore does not allow from two threads at
- * once, so they are made one at a time, all before the calling thread
- * draws anything. Progress is reported on the calling thread, in order.
+ * Speed: the calling thread writes the pack's PDF while a pool of worker
+ * threads, one per processor, writes each generated layout's own PDF and
+ * PNG. Boards' own files are written by the calling thread, the only one
+ * that may draw them (drawing a board fills caches on its items). Pango
+ * is safe across threads only with a font map per thread, so a worker
+ * lays out the asset it draws itself; the layouts read the project, which
+ * GListStore does not allow from two threads at once, so they are made
+ * one at a time, all before the calling thread draws anything. Progress is
+ * reported on the calling thread, in order.
  */
 
 typedef struct
@@ -691,8 +691,8 @@ typedef struct
   GtmAsset *picture;  /* a board's, laid out for PNG; NULL for a worker's */
   GFile    *pdf;      /* in the temporary folder */
   GFile    *png;
-  gboolean  pages_done;    /* its PDF is written (calling thread only) */
-  gboolean  picture_done;  /* its PNG is written or given up (under @lock) */
+  gboolean  in_pack;     /* its pages are in the pack's PDF (calling thread only) */
+  gboolean  files_done;  /* its own PDF and PNG are written or given up (under @lock) */
 } Entry;
 
 typedef struct
@@ -724,7 +724,7 @@ entry_clear (Entry *entry)
   g_clear_object (&entry->png);
 }
 
-/* Whether a worker makes the asset's PNG. */
+/* Whether a worker writes the asset's own files. */
 static gboolean
 entry_in_pool (Entry *entry)
 {
@@ -1002,35 +1002,39 @@ name_files (Export     *self,
     }
 }
 
-/* A worker: lays out the asset for PNG (one worker at a time) and writes
- * its PNG. */
+/* A worker: lays out the asset (one worker at a time) and writes its PDF
+ * and PNG. */
 static void
-make_picture (gpointer data,
-              gpointer user_data)
+write_own_files (gpointer data,
+                 gpointer user_data)
 {
   Entry *entry = data;
   Export *self = user_data;
-  g_autoptr(GtmAsset) picture = NULL;
+  GtmExportOptions pdf_options = self->pdf_options;
+  g_autoptr(GtmAsset) asset = NULL;
   g_autoptr(GError) error = NULL;
 
   g_mutex_lock (&self->lock);
   if (!g_cancellable_is_cancelled (self->cancellable))
-    picture = gtm_asset_new (self->project, entry->name, &self->png_options, &error);
+    asset = gtm_asset_new (self->project, entry->name, &self->png_options, &error);
   self->n_laid_out++;
   g_cond_broadcast (&self->cond);
   g_mutex_unlock (&self->lock);
 
-  if (picture != NULL)
-    gtm_export_asset (picture, entry->png, &self->png_options, NULL, self->cancellable, &error);
+  /* A generated layout is the same for either format. */
+  pdf_options.title = entry->label;
+  if (asset != NULL &&
+      gtm_export_asset (asset, entry->pdf, &pdf_options, NULL, self->cancellable, &error))
+    gtm_export_asset (asset, entry->png, &self->png_options, NULL, self->cancellable, &error);
 
   if (error != NULL)
     fail (self, g_steal_pointer (&error));
 
   /* Its layouts go with this thread's font map, here. */
-  g_clear_object (&picture);
+  g_clear_object (&asset);
 
   g_mutex_lock (&self->lock);
-  entry->picture_done = TRUE;
+  entry->files_done = TRUE;
   g_cond_broadcast (&self->cond);
   g_mutex_unlock (&self->lock);
 }
@@ -1049,10 +1053,10 @@ report_done (Export   *self,
     {
       Entry *entry = &self->entries[self->n_reported];
 
-      if (!entry->pages_done)
+      if (!entry->in_pack)
         break;
 
-      if (!entry->picture_done)
+      if (!entry->files_done)
         {
           if (!wait)
             break;
@@ -1072,32 +1076,27 @@ report_done (Export   *self,
   g_mutex_unlock (&self->lock);
 }
 
-/* After the pack's PDF has the pages of asset @done: that asset's own PDF,
- * and a board's PNG. */
+/* After the pack's PDF has the pages of asset @done: a board's own files,
+ * and the progress so far. */
 static void
-write_asset_files (guint    done,
-                   gpointer user_data)
+pass_asset (guint    done,
+            gpointer user_data)
 {
   Export *self = user_data;
   Entry *entry = &self->entries[done - 1];
-  GtmExportOptions pdf_options = self->pdf_options;
   g_autoptr(GError) error = NULL;
 
   if (g_cancellable_is_cancelled (self->cancellable))
     return;
 
-  pdf_options.title = entry->label;
-  if (!gtm_export_asset (entry->pages, entry->pdf, &pdf_options, NULL,
-                         self->cancellable, &error))
-    {
-      fail (self, g_steal_pointer (&error));
-      return;
-    }
-  entry->pages_done = TRUE;
-
   if (entry->picture != NULL)
     {
-      if (!gtm_export_asset (entry->picture, entry->png, &self->png_options, NULL,
+      GtmExportOptions pdf_options = self->pdf_options;
+
+      pdf_options.title = entry->label;
+      if (!gtm_export_asset (entry->pages, entry->pdf, &pdf_options, NULL,
+                             self->cancellable, &error) ||
+          !gtm_export_asset (entry->picture, entry->png, &self->png_options, NULL,
                              self->cancellable, &error))
         {
           fail (self, g_steal_pointer (&error));
@@ -1105,10 +1104,11 @@ write_asset_files (guint    done,
         }
 
       g_mutex_lock (&self->lock);
-      entry->picture_done = TRUE;
+      entry->files_done = TRUE;
       g_mutex_unlock (&self->lock);
     }
 
+  entry->in_pack = TRUE;
   report_done (self, FALSE);
 }
 
@@ -1254,6 +1254,7 @@ gtm_export_pack (GtmProject             *project,
   g_autoptr(GCancellable) ours = NULL;
   g_autoptr(GError) local_error = NULL;
   Export self = { 0 };
+  GtmExportOptions pack_options;
   GThreadPool *pool = NULL;
   const char *display;
   guint n_pool = 0;
@@ -1341,7 +1342,7 @@ gtm_export_pack (GtmProject             *project,
       /* Made lazily on the project: made here, before threads read it. */
       gtm_link_get_generation (project);
 
-      pool = g_thread_pool_new (make_picture, &self,
+      pool = g_thread_pool_new (write_own_files, &self,
                                 (int) MIN (n_pool, MAX (g_get_num_processors (), 1)),
                                 TRUE, &local_error);
       if (pool == NULL)
@@ -1359,11 +1360,11 @@ gtm_export_pack (GtmProject             *project,
       g_mutex_unlock (&self.lock);
     }
 
-  /* The pack's PDF; each asset's PDF is written as it passes the asset. */
-  self.pdf_options.title = display;
+  /* The pack's PDF, passing each asset in turn. */
+  pack_options = self.pdf_options;
+  pack_options.title = display;
   if (!gtm_export_assets_to_pdf ((GtmAsset * const *) pages->pdata, pages->len, pack_file,
-                                 &self.pdf_options, write_asset_files, &self,
-                                 ours, &local_error))
+                                 &pack_options, pass_asset, &self, ours, &local_error))
     goto out;
 
   report_done (&self, TRUE);
