@@ -3154,7 +3154,9 @@ layout_launch_timeline (GtmSheet *self)
 
           if (!header)
             group_height = line_height (STYLE_STRONG) + 2 * ROW_PADDING;
-          if (self->y + group_height + height > self->bottom && self->y > axis.section_top + 1)
+          /* A row that does not fit goes on the next page, unless this
+           * page has none yet (a page too short for any row). */
+          if (self->y + group_height + height > self->bottom && self->page->len > axis.section)
             {
               close_axis (self, &axis);
               break_page (self);

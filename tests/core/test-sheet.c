@@ -765,7 +765,9 @@ static void
 test_page_sizes (void)
 {
   g_autoptr(GtmProject) project = gtm_core_test_read_sample ();
-  const double sizes[][2] = { { 612, 792 }, { 960, 540 }, { 200, 200 } };
+  /* Letter, a slide, and pages too small for much, down to the smallest
+   * a PDF export takes. */
+  const double sizes[][2] = { { 612, 792 }, { 960, 540 }, { 200, 200 }, { 36, 36 } };
 
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     for (GtmSheetKind kind = GTM_SHEET_ONE_PAGER; kind <= GTM_SHEET_LAUNCH_TIMELINE; kind++)
