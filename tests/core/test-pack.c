@@ -402,6 +402,7 @@ typedef struct
   GPtrArray    *labels;
   guint         cancel_at;
   GCancellable *cancellable;
+  GThread      *thread;
 } Progress;
 
 static void
@@ -412,6 +413,8 @@ on_progress (guint       done,
 {
   Progress *progress = user_data;
 
+  /* On the thread that exports, whatever threads do the work. */
+  g_assert_true (g_thread_self () == progress->thread);
   progress->calls++;
   g_assert_cmpuint (done, ==, progress->calls);
   g_assert_cmpuint (done, <=, total);
@@ -470,6 +473,7 @@ test_export (void)
   }
 
   progress.labels = g_ptr_array_new_with_free_func (g_free);
+  progress.thread = g_thread_self ();
   g_assert_true (gtm_export_pack (project, SALES_KIT, dir, &options, on_progress, &progress,
                                   NULL, &error));
   g_assert_no_error (error);
@@ -640,6 +644,7 @@ test_export_cancel (void)
 
   /* Cancelled after the second asset: nothing new, nothing replaced. */
   progress.labels = g_ptr_array_new_with_free_func (g_free);
+  progress.thread = g_thread_self ();
   progress.cancel_at = 2;
   progress.cancellable = cancellable;
   g_assert_false (gtm_export_pack (project, SALES_KIT, dir, &options, on_progress, &progress,
