@@ -21,7 +21,10 @@ G_BEGIN_DECLS
  * Pages are @page_width × @page_height points with @margin around the
  * content. Text wraps; what a fixed box cannot hold ends in "…" and is
  * reported as a GTM_FINDING_OVERFLOW. Empty fields the layout needs, text
- * with glyphs no font has and broken linked fields are reported too.
+ * with glyphs no font has, broken linked fields and pictures (the logo, a
+ * persona's) below print resolution are reported too. A finding names its
+ * node by id; a singleton read from a file has none and is named as links
+ * name it ("messaging", "pricing"), so gtm_link_lookup() finds either.
  */
 
 typedef enum
