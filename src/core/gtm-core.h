@@ -34,6 +34,8 @@
 #include "gtm-metrics.h"
 #include "gtm-node.h"
 #include "gtm-note.h"
+#include "gtm-asset.h"
+#include "gtm-finding.h"
 #include "gtm-pack.h"
 #include "gtm-persona.h"
 #include "gtm-persona-card.h"

@@ -1137,6 +1137,7 @@ decode_png (GtmNode    *owner,
   g_autoptr(GError) error = NULL;
   cairo_surface_t *surface;
   PngReader reader = { 0, };
+  char *unique_id;
 
   /* Size limits first, so that no hostile file reaches the decoder. */
   if (!gtm_image_check_data (bytes, mime_type, NULL, NULL, &error))
@@ -1154,6 +1155,13 @@ decode_png (GtmNode    *owner,
       cairo_surface_destroy (surface);
       return NULL;
     }
+
+  /* The same picture, however often it is drawn and by whichever item,
+   * is stored once in a PDF or SVG. */
+  unique_id = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  cairo_surface_set_mime_data (surface, CAIRO_MIME_TYPE_UNIQUE_ID,
+                               (const unsigned char *) unique_id, strlen (unique_id),
+                               g_free, unique_id);
 
   return surface;
 }
