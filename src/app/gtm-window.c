@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "gtm-board-editor.h"
+#include "gtm-export-dialog.h"
 #include "gtm-links-dialog.h"
 #include "gtm-persona.h"
 #include "gtm-persona-compare.h"
@@ -2171,6 +2172,22 @@ action_links (GSimpleAction *action,
   gtm_links_dialog_present (GTM_WINDOW (user_data));
 }
 
+static void
+action_export (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  gtm_export_dialog_present (GTM_WINDOW (user_data));
+}
+
+static void
+action_print (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  gtm_export_print (GTM_WINDOW (user_data));
+}
+
 static const GActionEntry win_actions[] = {
   { "save", action_save },
   { "save-as", action_save_as },
@@ -2196,6 +2213,8 @@ static const GActionEntry win_actions[] = {
   { "move-persona-down", action_move_persona_down },
   { "compare-personas", action_compare_personas },
   { "links", action_links },
+  { "export", action_export },
+  { "print", action_print },
 };
 
 /* Drag and drop */
@@ -2687,4 +2706,81 @@ gtm_window_show_item (GtmWindow *self,
   if (self->shown == G_OBJECT (board))
     gtm_board_view_show_item (self->board_view, item);
   gtk_window_present (GTK_WINDOW (self));
+}
+
+/* Shows @node where the window edits it: an item selected and in view on
+ * its board, a board, a persona's page, or the workbench page of the part
+ * of the project it is in. Returns the page shown, or NULL when the
+ * window has no place for @node. */
+GtkWidget *
+gtm_window_show_node (GtmWindow *self,
+                      GtmNode   *node)
+{
+  GtmProject *project;
+  GListModel *pages;
+  guint position;
+
+  g_return_val_if_fail (GTM_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (GTM_IS_NODE (node), NULL);
+
+  if (GTM_IS_ITEM (node))
+    {
+      gtm_window_show_item (self, GTM_ITEM (node));
+      return gtm_window_get_visible_page (self);
+    }
+
+  project = get_project (self);
+  pages = G_LIST_MODEL (self->workbench_pages);
+  for (GtmNode *n = node; n != NULL && n != GTM_NODE (project); n = gtm_node_get_parent (n))
+    {
+      GtmNode *parent = gtm_node_get_parent (n);
+      gpointer row_item = NULL;
+
+      if (GTM_IS_BOARD (n) || GTM_IS_PERSONA (n))
+        row_item = g_object_ref (n);
+
+      /* A singleton's page, or the page of a list of the project (the
+       * segments, the competitors), named as the list. */
+      for (guint i = 0; row_item == NULL && i < g_list_model_get_n_items (pages); i++)
+        {
+          g_autoptr(GtmWorkbenchPage) page = g_list_model_get_item (pages, i);
+          const GtmWorkbenchPageInfo *info = gtm_workbench_page_get_info (page);
+          GtmNode *page_node = info->get_node (project);
+
+          if (page_node == n)
+            row_item = g_object_ref (page);
+          else if (page_node == GTM_NODE (project) && parent == GTM_NODE (project))
+            {
+              GListStore *list = gtm_node_get_list (GTM_NODE (project), info->name);
+
+              if (list != NULL &&
+                  G_TYPE_CHECK_INSTANCE_TYPE (n, g_list_model_get_item_type (G_LIST_MODEL (list))) &&
+                  g_list_store_find (list, n, &position))
+                row_item = g_object_ref (page);
+            }
+        }
+
+      if (row_item != NULL)
+        {
+          g_autoptr(GObject) item = row_item;
+
+          if (find_in_model (self->sidebar_model, item, &position))
+            gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, position));
+          gtk_window_present (GTK_WINDOW (self));
+          return self->shown == item ? gtm_window_get_visible_page (self) : NULL;
+        }
+    }
+
+  return NULL;
+}
+
+/* Adds @toast to the window's toasts. */
+void
+gtm_window_add_toast (GtmWindow *self,
+                      AdwToast  *toast)
+{
+  g_return_if_fail (GTM_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }

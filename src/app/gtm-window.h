@@ -75,4 +75,12 @@ void          gtm_window_select_board       (GtmWindow           *self,
 void          gtm_window_show_item          (GtmWindow           *self,
                                              GtmItem             *item);
 
+/* Shows @node where the window edits it (see gtm-window.c); returns the
+ * page shown, or NULL. */
+GtkWidget    *gtm_window_show_node          (GtmWindow           *self,
+                                             GtmNode             *node);
+/* Shows @toast in the window, which takes it. */
+void          gtm_window_add_toast          (GtmWindow           *self,
+                                             AdwToast            *toast);
+
 G_END_DECLS
