@@ -1748,6 +1748,7 @@ layout_one_pager (GtmSheet *self)
   g_autofree char *positioning = NULL;
   guint n_tiers = g_list_model_get_n_items (tiers);
   guint n_messages = g_list_model_get_n_items (messages);
+  gboolean landscape = self->page_width > self->page_height;
   double left_width, top, bottom;
   Frame saved;
 
@@ -1814,7 +1815,7 @@ layout_one_pager (GtmSheet *self)
     report_cut (self, &positioning_src, 0);
 
   top = self->y;
-  left_width = column_width (self, 5) * 2 + GUTTER;
+  left_width = landscape ? column_width (self, 3) : column_width (self, 5) * 2 + GUTTER;
 
   enter_column (self, &saved, 0, left_width);
   if (strv_is_blank (benefits))
@@ -1829,12 +1830,28 @@ layout_one_pager (GtmSheet *self)
   self->y = top;
   enter_column (self, &saved, left_width + GUTTER, self->width - left_width - GUTTER);
   if (n_messages > 0 && flow_label (self, _("Key messages"), &self->primary))
-    for (guint i = 0; i < n_messages; i++)
-      {
-        g_autoptr(GtmKeyMessage) message = g_list_model_get_item (messages, i);
+    {
+      /* A landscape page is short: the messages go in two columns. */
+      guint split = landscape ? (n_messages + 1) / 2 : n_messages;
+      double column = landscape ? column_width (self, 2) : self->width;
+      double messages_top = self->y;
+      Frame inner;
 
-        flow_key_message (self, message, 2, 3);
-      }
+      enter_column (self, &inner, 0, column);
+      for (guint i = 0; i < n_messages; i++)
+        {
+          g_autoptr(GtmKeyMessage) message = g_list_model_get_item (messages, i);
+
+          if (i == split)
+            {
+              bottom = MAX (bottom, self->y);
+              self->x += column + GUTTER;
+              self->y = messages_top;
+            }
+          flow_key_message (self, message, 2, 3);
+        }
+      leave_column (self, &inner);
+    }
   bottom = MAX (bottom, self->y);
   restore_frame (self, &saved);
   self->y = bottom;
@@ -2043,9 +2060,20 @@ layout_persona (GtmSheet   *self,
 
   /* Right: what they want, and what we tell them. */
   self->y = top;
-  enter_column (self, &saved, left_width + GUTTER, self->width - left_width - GUTTER);
+  enter_column (self, &saved, left_width + GUTTER,
+                self->page_width > self->page_height ? left_width : self->width - left_width - GUTTER);
   for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
     flow_field_list (self, node, lists[i].field, lists[i].label, gtm_node_get_strv (node, lists[i].slot));
+
+  /* A landscape page is short: the rest goes in a third column. */
+  if (self->page_width > self->page_height)
+    {
+      bottom = MAX (bottom, self->y);
+      restore_frame (self, &saved);
+      self->y = top;
+      enter_column (self, &saved, 2 * (left_width + GUTTER), left_width);
+    }
+
   flow_field_text (self, node, "scenario", _("Usage scenario"),
                    gtm_node_get_string (node, GTM_PERSONA_SLOT_SCENARIO), STYLE_BODY, 0);
 
@@ -2150,6 +2178,7 @@ layout_battlecard (GtmSheet      *self,
   g_autofree char *positioning = NULL;
   GtmColor accent_tint;
   double half, top, bottom;
+  guint n_columns, column;
   Frame saved;
 
   if (is_blank (name))
@@ -2232,7 +2261,10 @@ layout_battlecard (GtmSheet      *self,
       self->y = bottom + BLOCK_GAP;
     }
 
-  half = column_width (self, 2);
+  /* Their strengths and weaknesses, then landmines and objections: two
+   * rows of two columns, or one row of four on a landscape page. */
+  n_columns = self->page_width > self->page_height ? 4 : 2;
+  half = column_width (self, n_columns);
   top = self->y;
   enter_column (self, &saved, 0, half);
   flow_field_list (self, node, "strengths", _("Their strengths"),
@@ -2248,16 +2280,20 @@ layout_battlecard (GtmSheet      *self,
   bottom = MAX (bottom, self->y);
   restore_frame (self, &saved);
 
-  self->y = bottom;
-  top = self->y;
-  enter_column (self, &saved, 0, half);
+  column = n_columns == 4 ? 2 : 0;
+  if (n_columns == 2)
+    top = bottom;
+  self->y = top;
+  enter_column (self, &saved, column * (half + GUTTER), half);
   flow_field_list (self, node, "landmines", _("Landmines to set"),
                    gtm_node_get_strv (node, GTM_COMPETITOR_SLOT_LANDMINES));
-  bottom = self->y;
+  /* Objections take the landmines' column when there are none. */
+  if (self->y > top)
+    column++;
+  bottom = MAX (bottom, self->y);
   restore_frame (self, &saved);
   self->y = top;
-  /* Objections take the first column when there are no landmines. */
-  enter_column (self, &saved, bottom > top ? half + GUTTER : 0, half);
+  enter_column (self, &saved, column * (half + GUTTER), half);
   if (!strv_is_blank (gtm_node_get_strv (node, GTM_COMPETITOR_SLOT_OBJECTIONS)))
     {
       if (flow_label (self, _("Objection handling"), &self->primary))
