@@ -12,6 +12,7 @@
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
+#include <png.h>
 #include <glib/gi18n-lib.h>
 
 #include "gtm-asset.h"
@@ -286,63 +287,311 @@ png_scale (GtmAsset                *asset,
   return TRUE;
 }
 
+/* A PNG is drawn in bands of about this many bytes, and each band is
+ * compressed in another thread while the next is drawn: drawing and
+ * compressing share the cores, and the whole picture is never in memory. */
+#define PNG_BAND_BYTES (8 * 1024 * 1024)
+
+/* zlib's level 3 on unfiltered rows: a 2,000-item board at 2× is 8 %
+ * bigger than cairo's PNG (level 6, a filter chosen per row) and takes about
+ * an eighth of the time. Filtering every row "Up" saves 5 % more for 20 %
+ * more time; compression is the slower half of the work. */
+#define PNG_COMPRESSION_LEVEL 3
+
+typedef struct
+{
+  cairo_surface_t *surface;
+  int              n_rows;
+} PngBand;
+
+typedef struct
+{
+  png_structp  png;
+  png_infop    info;
+  GByteArray  *bytes;
+  int          width;
+  gboolean     opaque;
+  guchar      *row;
+
+  /* Bands drawn, to compress, and then &end; bands compressed, to draw. */
+  GAsyncQueue *drawn;
+  GAsyncQueue *free;
+  PngBand      bands[2];
+  PngBand      end;
+  int          failed; /* atomic: libpng gave up */
+} PngWriter;
+
+static void
+png_writer_error (png_structp      png,
+                  png_const_charp  message)
+{
+  g_debug ("libpng: %s", message);
+  png_longjmp (png, 1);
+}
+
+static void
+png_writer_warning (png_structp      png,
+                    png_const_charp  message)
+{
+  g_debug ("libpng: %s", message);
+}
+
+static void
+png_writer_append (png_structp png,
+                   png_bytep   data,
+                   size_t      length)
+{
+  g_byte_array_append (png_get_io_ptr (png), data, length);
+}
+
+static void
+png_writer_flush (png_structp png)
+{
+}
+
+/* Starts a PNG of @width × @height pixels, RGB when @opaque and RGBA
+ * otherwise, with two bands of @band_rows rows to draw into. */
+static cairo_status_t
+png_writer_init (PngWriter *self,
+                 int        width,
+                 int        height,
+                 int        band_rows,
+                 gboolean   opaque)
+{
+  *self = (PngWriter) {
+    .bytes = g_byte_array_new (),
+    .width = width,
+    .opaque = opaque,
+    .row = g_malloc (width * 4),
+    .drawn = g_async_queue_new (),
+    .free = g_async_queue_new (),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->bands); i++)
+    {
+      self->bands[i].surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, band_rows);
+      if (cairo_surface_status (self->bands[i].surface) != CAIRO_STATUS_SUCCESS)
+        return CAIRO_STATUS_NO_MEMORY;
+      g_async_queue_push (self->free, &self->bands[i]);
+    }
+
+  self->png = png_create_write_struct (PNG_LIBPNG_VER_STRING, NULL,
+                                       png_writer_error, png_writer_warning);
+  if (self->png == NULL)
+    return CAIRO_STATUS_NO_MEMORY;
+  self->info = png_create_info_struct (self->png);
+  if (self->info == NULL)
+    return CAIRO_STATUS_NO_MEMORY;
+
+  if (setjmp (png_jmpbuf (self->png)))
+    return CAIRO_STATUS_WRITE_ERROR;
+
+  png_set_write_fn (self->png, self->bytes, png_writer_append, png_writer_flush);
+  png_set_IHDR (self->png, self->info, width, height, 8,
+                opaque ? PNG_COLOR_TYPE_RGB : PNG_COLOR_TYPE_RGB_ALPHA,
+                PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+  png_set_compression_level (self->png, PNG_COMPRESSION_LEVEL);
+  png_set_filter (self->png, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE);
+  png_write_info (self->png, self->info);
+
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static void
+png_writer_clear (PngWriter *self)
+{
+  if (self->png != NULL)
+    png_destroy_write_struct (&self->png, &self->info);
+  for (guint i = 0; i < G_N_ELEMENTS (self->bands); i++)
+    g_clear_pointer (&self->bands[i].surface, cairo_surface_destroy);
+  g_clear_pointer (&self->drawn, g_async_queue_unref);
+  g_clear_pointer (&self->free, g_async_queue_unref);
+  g_clear_pointer (&self->row, g_free);
+  g_clear_pointer (&self->bytes, g_byte_array_unref);
+}
+
+/* Turns one row of cairo's premultiplied native-endian ARGB into PNG's
+ * RGB or RGBA bytes. An opaque picture is laid on white, which shows
+ * where the drawing leaves it uncovered: in the partly covered last
+ * column and row, and through a board's see-through background. */
+static void
+png_writer_convert_row (PngWriter     *self,
+                        const guint32 *pixels)
+{
+  guchar *out = self->row;
+
+  if (self->opaque)
+    {
+      for (int x = 0; x < self->width; x++, out += 3)
+        {
+          guint32 p = pixels[x];
+          guint white = 255 - (p >> 24);
+
+          out[0] = ((p >> 16) & 0xff) + white;
+          out[1] = ((p >> 8) & 0xff) + white;
+          out[2] = (p & 0xff) + white;
+        }
+      return;
+    }
+
+  for (int x = 0; x < self->width; x++, out += 4)
+    {
+      guint32 p = pixels[x];
+      guint alpha = p >> 24;
+
+      if (alpha == 0xff)
+        {
+          out[0] = p >> 16;
+          out[1] = p >> 8;
+          out[2] = p;
+        }
+      else if (alpha == 0)
+        {
+          out[0] = out[1] = out[2] = 0;
+        }
+      else
+        {
+          out[0] = (((p >> 16) & 0xff) * 255 + alpha / 2) / alpha;
+          out[1] = (((p >> 8) & 0xff) * 255 + alpha / 2) / alpha;
+          out[2] = ((p & 0xff) * 255 + alpha / 2) / alpha;
+        }
+      out[3] = alpha;
+    }
+}
+
+/* Compresses @band's rows; runs in the writer's thread. */
+static gboolean
+png_writer_write_band (PngWriter *self,
+                       PngBand   *band)
+{
+  const guchar *data = cairo_image_surface_get_data (band->surface);
+  int stride = cairo_image_surface_get_stride (band->surface);
+
+  if (setjmp (png_jmpbuf (self->png)))
+    return FALSE;
+
+  for (int y = 0; y < band->n_rows; y++)
+    {
+      png_writer_convert_row (self, (const guint32 *) (data + (gsize) y * stride));
+      png_write_row (self->png, self->row);
+    }
+
+  return TRUE;
+}
+
+static gpointer
+png_writer_run (gpointer data)
+{
+  PngWriter *self = data;
+  PngBand *band;
+
+  while ((band = g_async_queue_pop (self->drawn)) != &self->end)
+    {
+      if (!g_atomic_int_get (&self->failed) && !png_writer_write_band (self, band))
+        g_atomic_int_set (&self->failed, TRUE);
+      g_async_queue_push (self->free, band);
+    }
+
+  return NULL;
+}
+
+static cairo_status_t
+png_writer_finish (PngWriter *self)
+{
+  if (setjmp (png_jmpbuf (self->png)))
+    return CAIRO_STATUS_WRITE_ERROR;
+
+  png_write_end (self->png, self->info);
+  return CAIRO_STATUS_SUCCESS;
+}
+
 static GBytes *
 export_png_page (GtmAsset                *asset,
                  guint                    page,
                  const GtmExportOptions  *options,
                  double                   asked,
                  GtmExportResult         *result,
+                 GCancellable            *cancellable,
                  const char              *display_name,
                  GError                 **error)
 {
-  g_autoptr(GByteArray) bytes = NULL;
-  cairo_surface_t *surface;
+  PngWriter writer;
+  GBytes *bytes = NULL;
+  GThread *thread;
   cairo_status_t status;
-  cairo_t *cr;
   double width, height, scale;
-  int pixel_width, pixel_height;
+  int pixel_width, pixel_height, band_rows;
 
   gtm_asset_get_page_size (asset, page, &width, &height);
   scale = gtm_render_fit_scale (width, height, asked, &pixel_width, &pixel_height);
+  band_rows = PNG_BAND_BYTES / cairo_format_stride_for_width (CAIRO_FORMAT_ARGB32, pixel_width);
+  band_rows = CLAMP (band_rows, 1, pixel_height);
 
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pixel_width, pixel_height);
-  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+  status = png_writer_init (&writer, pixel_width, pixel_height, band_rows, !options->transparent);
+  if (status == CAIRO_STATUS_NO_MEMORY)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
                    _("Could not export “%s”: there is not enough memory for a picture "
                      "of %d × %d pixels"),
                    display_name, pixel_width, pixel_height);
-      cairo_surface_destroy (surface);
+      png_writer_clear (&writer);
+      return NULL;
+    }
+  if (!check_status (status, display_name, error))
+    {
+      png_writer_clear (&writer);
       return NULL;
     }
 
-  cr = cairo_create (surface);
-  cairo_scale (cr, scale, scale);
-  gtm_asset_draw_page (asset, page, cr, options->transparent);
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-
-  if (check_status (status, display_name, error))
+  /* The renderer keeps text layouts on the items: only this thread draws. */
+  thread = g_thread_new ("gtm-export-png", png_writer_run, &writer);
+  for (int first_row = 0; first_row < pixel_height; first_row += band_rows)
     {
-      bytes = g_byte_array_new ();
-      cairo_surface_flush (surface);
-      status = cairo_surface_write_to_png_stream (surface, append_to_array, bytes);
-      if (!check_status (status, display_name, error))
-        g_clear_pointer (&bytes, g_byte_array_unref);
+      PngBand *band = g_async_queue_pop (writer.free);
+      cairo_t *cr;
+
+      if (g_cancellable_is_cancelled (cancellable) || g_atomic_int_get (&writer.failed))
+        break;
+
+      cr = cairo_create (band->surface);
+      cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+      cairo_paint (cr);
+      cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+      cairo_translate (cr, 0, -first_row);
+      cairo_scale (cr, scale, scale);
+      gtm_asset_draw_page (asset, page, cr, options->transparent);
+      status = cairo_status (cr);
+      cairo_destroy (cr);
+      if (status != CAIRO_STATUS_SUCCESS)
+        break;
+
+      cairo_surface_flush (band->surface);
+      band->n_rows = MIN (band_rows, pixel_height - first_row);
+      g_async_queue_push (writer.drawn, band);
     }
-  cairo_surface_destroy (surface);
+  g_async_queue_push (writer.drawn, &writer.end);
+  g_thread_join (thread);
 
-  if (bytes == NULL)
-    return NULL;
+  if (status == CAIRO_STATUS_SUCCESS && g_atomic_int_get (&writer.failed))
+    status = CAIRO_STATUS_WRITE_ERROR;
+  if (status == CAIRO_STATUS_SUCCESS && !g_cancellable_is_cancelled (cancellable))
+    status = png_writer_finish (&writer);
 
-  if (page == 0)
+  if (check_cancelled (cancellable, display_name, error) &&
+      check_status (status, display_name, error))
     {
-      result->width = pixel_width;
-      result->height = pixel_height;
-      result->scale = scale;
+      bytes = g_byte_array_free_to_bytes (g_steal_pointer (&writer.bytes));
+      if (page == 0)
+        {
+          result->width = pixel_width;
+          result->height = pixel_height;
+          result->scale = scale;
+        }
+      result->clamped |= scale < asked;
     }
-  result->clamped |= scale < asked;
-  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+  png_writer_clear (&writer);
+
+  return bytes;
 }
 
 /* Writes every page as a PNG file, all of them or none. */
@@ -371,7 +620,8 @@ export_png (GtmAsset                *asset,
       if (!check_cancelled (cancellable, display_name, error))
         return FALSE;
 
-      picture = export_png_page (asset, page, options, asked, result, display_name, error);
+      picture = export_png_page (asset, page, options, asked, result, cancellable,
+                                 display_name, error);
       if (picture == NULL)
         return FALSE;
       g_ptr_array_add (pictures, picture);

@@ -501,6 +501,97 @@ test_png_clamped (void)
   gtm_core_test_remove_tree (dir);
 }
 
+/* The picture's pixel at the board point (@x, @y), as @result placed it. */
+static guint32
+board_pixel_at (cairo_surface_t       *surface,
+                const GtmRect         *bounds,
+                const GtmExportResult *result,
+                double                 x,
+                double                 y)
+{
+  return pixel_at (surface,
+                   (int) ((x - bounds->x + GTM_RENDER_MARGIN) * result->scale),
+                   (int) ((y - bounds->y + GTM_RENDER_MARGIN) * result->scale));
+}
+
+static void
+assert_channel (guint32 pixel,
+                int     shift,
+                guint   expected)
+{
+  int channel = (pixel >> shift) & 0xff;
+
+  if (ABS (channel - (int) expected) > 2)
+    g_error ("pixel %08x: %02x where %02x was expected", pixel, channel, expected);
+}
+
+/* A red square at the top of a tall board and a half-transparent blue one
+ * at its bottom (drawn apart, so the picture is made in several bands)
+ * read back in their colours: laid on the board's background in an opaque
+ * picture, as they are in a transparent one. */
+static void
+test_png_colours (void)
+{
+  g_autoptr(GtmBoard) board = gtm_board_new ("Colours");
+  g_autoptr(GtmHistory) history = gtm_history_new ();
+  g_autofree char *dir = gtm_core_test_make_dir ("gtm-export");
+  g_autofree char *path = g_build_filename (dir, "colours.png", NULL);
+  GtmItem *red = gtm_shape_new (GTM_SHAPE_RECTANGLE, 0, 0, 200, 200);
+  GtmItem *blue = gtm_shape_new (GTM_SHAPE_RECTANGLE, 0, 4000, 200, 200);
+  GtmExportOptions options;
+  GtmExportResult result;
+  GtmRect bounds;
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *png;
+  guint32 pixel;
+  int width, height;
+
+  g_object_set (red, "fill", "#c0306a", "stroke", "", NULL);
+  g_object_set (blue, "fill", "#2080c080", "stroke", "", NULL);
+  gtm_board_add_item (board, history, red);
+  gtm_board_add_item (board, history, blue);
+  g_object_unref (red);
+  g_object_unref (blue);
+  g_assert_true (gtm_render_board_bounds (board, &bounds));
+
+  gtm_export_options_init (&options, GTM_EXPORT_FORMAT_PNG);
+  options.scale = 2;
+  g_assert_true (export_path (board, path, &options, &result, NULL, &error));
+  g_assert_no_error (error);
+  png = read_png (path);
+  width = cairo_image_surface_get_width (png);
+  height = cairo_image_surface_get_height (png);
+  g_assert_cmpint (height, >, 8000);
+  g_assert_cmpint (cairo_image_surface_get_format (png), ==, CAIRO_FORMAT_RGB24);
+  g_assert_cmphex (board_pixel_at (png, &bounds, &result, 100, 100), ==, 0xffc0306a);
+  /* #2080c0 at half over #fafafa */
+  pixel = board_pixel_at (png, &bounds, &result, 100, 4100);
+  assert_channel (pixel, 16, 0x8d);
+  assert_channel (pixel, 8, 0xbd);
+  assert_channel (pixel, 0, 0xdd);
+  g_assert_cmphex (pixel_at (png, 0, 0), ==, 0xfffafafa);
+  g_assert_cmphex (pixel_at (png, width - 1, height - 1), ==, 0xfffafafa);
+  cairo_surface_destroy (png);
+
+  options.transparent = TRUE;
+  g_assert_true (export_path (board, path, &options, &result, NULL, &error));
+  g_assert_no_error (error);
+  png = read_png (path);
+  g_assert_cmpint (cairo_image_surface_get_format (png), ==, CAIRO_FORMAT_ARGB32);
+  g_assert_cmphex (board_pixel_at (png, &bounds, &result, 100, 100), ==, 0xffc0306a);
+  /* cairo reads it back premultiplied: #2080c0 at 0x80 */
+  pixel = board_pixel_at (png, &bounds, &result, 100, 4100);
+  assert_channel (pixel, 24, 0x80);
+  assert_channel (pixel, 16, 0x10);
+  assert_channel (pixel, 8, 0x40);
+  assert_channel (pixel, 0, 0x60);
+  g_assert_cmphex (pixel_at (png, 0, 0), ==, 0);
+  g_assert_cmphex (pixel_at (png, width / 2, height / 2), ==, 0);
+  cairo_surface_destroy (png);
+
+  gtm_core_test_remove_tree (dir);
+}
+
 /* SVG ---------------------------------------------------------------------- */
 
 static void
@@ -708,6 +799,7 @@ main (int   argc,
   g_test_add_func ("/export/pdf/text", test_pdf_text);
   g_test_add_func ("/export/png/scales", test_png_scales);
   g_test_add_func ("/export/png/clamped", test_png_clamped);
+  g_test_add_func ("/export/png/colours", test_png_colours);
   g_test_add_func ("/export/svg", test_svg);
   g_test_add_func ("/export/unwritable-folder", test_unwritable_folder);
   g_test_add_func ("/export/missing-folder", test_missing_folder);
