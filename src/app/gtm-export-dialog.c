@@ -26,6 +26,7 @@
 /* A single export shows its progress bar once it takes this long. */
 #define PROGRESS_DELAY_MS 300
 #define PREVIEW_PAD 16.0
+#define PREVIEW_LABEL_SPACE 40.0 /* under the page, for “Page 1 of N” */
 #define PRINT_MARGIN 36.0 /* points */
 
 /* Rows of the combo rows, in the order of the .ui file. */
@@ -60,6 +61,7 @@ struct _GtmExportDialog
   GtkLabel             *progress_label;
   GtkProgressBar       *progress_bar;
   GtkWidget            *body;
+  GtkOverlay           *preview_overlay;
   GtkDrawingArea       *preview;
   GtkLabel             *page_label;
   AdwComboRow          *asset_row;
@@ -111,31 +113,19 @@ dup_asset_for_node (GtmProject   *project,
   return NULL;
 }
 
-/* The competitor whose row on the competitors page holds the keyboard
- * focus, else the one whose row is open: the rows are the competitors'
- * expander rows, in the project's order. */
-static GtmNode *
-find_open_competitor (GtkWidget  *page,
-                      GtmProject *project)
+/* The competitors' rows on the competitors page: its expander rows, in
+ * the project's order (the rows inside them are a competitor's fields). */
+static GPtrArray *
+get_competitor_rows (GtkWidget *page)
 {
-  GListModel *competitors = gtm_project_get_competitors (project);
-  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (page));
+  GPtrArray *rows = g_ptr_array_new ();
   GtkWidget *widget = page;
-  guint index = 0;
-  int open = -1;
 
   while (widget != NULL)
     {
       if (ADW_IS_EXPANDER_ROW (widget))
-        {
-          if (focus != NULL && gtk_widget_is_ancestor (focus, widget))
-            return g_list_model_get_item (competitors, index);
-          if (open < 0 && adw_expander_row_get_expanded (ADW_EXPANDER_ROW (widget)))
-            open = index;
-          index++;
-        }
+        g_ptr_array_add (rows, widget);
 
-      /* Depth first, not into an expander row: its rows are its fields. */
       if (!ADW_IS_EXPANDER_ROW (widget) && gtk_widget_get_first_child (widget) != NULL)
         {
           widget = gtk_widget_get_first_child (widget);
@@ -144,6 +134,30 @@ find_open_competitor (GtkWidget  *page,
       while (widget != page && gtk_widget_get_next_sibling (widget) == NULL)
         widget = gtk_widget_get_parent (widget);
       widget = widget != page ? gtk_widget_get_next_sibling (widget) : NULL;
+    }
+
+  return rows;
+}
+
+/* The competitor whose row holds the keyboard focus, else the first one
+ * whose row is open. */
+static GtmNode *
+find_open_competitor (GtkWidget  *page,
+                      GtmProject *project)
+{
+  GListModel *competitors = gtm_project_get_competitors (project);
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (page));
+  g_autoptr(GPtrArray) rows = get_competitor_rows (page);
+  int open = -1;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (rows, i);
+
+      if (focus != NULL && gtk_widget_is_ancestor (focus, row))
+        return g_list_model_get_item (competitors, i);
+      if (open < 0 && adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)))
+        open = i;
     }
 
   return open >= 0 ? g_list_model_get_item (competitors, open) : NULL;
@@ -443,29 +457,15 @@ clear_finding_rows (GtmExportDialog *self)
 /* Expands the row of @competitor on the competitors page @page and puts
  * the keyboard focus on it. */
 static void
-open_competitor_row (GtkWidget *page,
-                     GtmNode   *competitor,
+open_competitor_row (GtkWidget  *page,
+                     GtmNode    *competitor,
                      GtmProject *project)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GPtrArray) rows = get_competitor_rows (page);
   guint index;
 
   if (!g_list_store_find (G_LIST_STORE (gtm_project_get_competitors (project)), competitor, &index))
     return;
-
-  for (GtkWidget *widget = page; widget != NULL;)
-    {
-      if (ADW_IS_EXPANDER_ROW (widget))
-        g_ptr_array_add (rows, widget);
-      if (!ADW_IS_EXPANDER_ROW (widget) && gtk_widget_get_first_child (widget) != NULL)
-        {
-          widget = gtk_widget_get_first_child (widget);
-          continue;
-        }
-      while (widget != page && gtk_widget_get_next_sibling (widget) == NULL)
-        widget = gtk_widget_get_parent (widget);
-      widget = widget != page ? gtk_widget_get_next_sibling (widget) : NULL;
-    }
 
   if (index < rows->len)
     {
@@ -483,8 +483,19 @@ on_finding_activated (AdwActionRow    *row,
   const char *node_id = g_object_get_data (G_OBJECT (row), "gtm-node-id");
   g_autoptr(GtmWindow) window = g_object_ref (self->window);
   g_autoptr(GtmProject) project = g_object_ref (self->project);
-  GtmNode *node = node_id != NULL ? gtm_node_find (GTM_NODE (project), node_id) : NULL;
+  GtmNode *node = NULL;
   GtkWidget *page;
+
+  /* Singletons are named by their member name ("messaging"). */
+  if (node_id != NULL)
+    node = gtm_node_find (GTM_NODE (project), node_id);
+  if (node == NULL && node_id != NULL)
+    node = gtm_link_lookup (GTM_NODE (project), node_id);
+
+  /* The project's own field a layout needs, the product name, is written
+   * on the messaging page. */
+  if (GTM_IS_PROJECT (node))
+    node = gtm_project_get_messaging (project);
 
   gtk_window_destroy (GTK_WINDOW (self));
 
@@ -589,6 +600,7 @@ update_preview (GtmExportDialog *self)
   show_findings (self, findings, names != NULL && g_strv_length (names) > 1);
 
   gtk_widget_queue_draw (GTK_WIDGET (self->preview));
+  gtk_widget_queue_allocate (GTK_WIDGET (self->preview_overlay));
 }
 
 static gboolean
@@ -667,6 +679,33 @@ draw_checkerboard (cairo_t *cr,
   cairo_fill (cr);
 }
 
+/* Where the preview's page is in a preview @width × @height: as large as
+ * fits above the label, centred. FALSE when there is no page. */
+static gboolean
+get_page_rect (GtmExportDialog *self,
+               int              width,
+               int              height,
+               graphene_rect_t *rect)
+{
+  double page_width, page_height, scale, w, h;
+
+  if (self->asset == NULL || gtm_asset_get_n_pages (self->asset) == 0)
+    return FALSE;
+
+  gtm_asset_get_page_size (self->asset, 0, &page_width, &page_height);
+  if (page_width <= 0 || page_height <= 0 ||
+      width <= 2 * PREVIEW_PAD || height <= 2 * PREVIEW_PAD + PREVIEW_LABEL_SPACE)
+    return FALSE;
+
+  scale = MIN ((width - 2 * PREVIEW_PAD) / page_width,
+               (height - 2 * PREVIEW_PAD - PREVIEW_LABEL_SPACE) / page_height);
+  w = round (page_width * scale);
+  h = round (page_height * scale);
+  graphene_rect_init (rect, floor ((width - w) / 2), floor ((height - PREVIEW_LABEL_SPACE - h) / 2), w, h);
+
+  return TRUE;
+}
+
 static void
 draw_preview (GtkDrawingArea *area,
               cairo_t        *cr,
@@ -675,20 +714,20 @@ draw_preview (GtkDrawingArea *area,
               gpointer        user_data)
 {
   GtmExportDialog *self = user_data;
-  double page_width, page_height, scale, x, y, w, h;
+  gboolean transparent = gtk_switch_get_active (self->transparent_switch) &&
+                         gtk_widget_get_visible (self->transparent_row) &&
+                         gtk_widget_get_visible (self->picture_group);
+  double page_width, page_height, x, y, w, h;
+  graphene_rect_t rect;
 
-  if (self->asset == NULL || gtm_asset_get_n_pages (self->asset) == 0)
+  if (!get_page_rect (self, width, height, &rect))
     return;
 
   gtm_asset_get_page_size (self->asset, 0, &page_width, &page_height);
-  if (page_width <= 0 || page_height <= 0 || width <= 2 * PREVIEW_PAD || height <= 2 * PREVIEW_PAD)
-    return;
-
-  scale = MIN ((width - 2 * PREVIEW_PAD) / page_width, (height - 2 * PREVIEW_PAD) / page_height);
-  w = round (page_width * scale);
-  h = round (page_height * scale);
-  x = floor ((width - w) / 2);
-  y = floor ((height - h) / 2);
+  x = rect.origin.x;
+  y = rect.origin.y;
+  w = rect.size.width;
+  h = rect.size.height;
 
   /* The page's shadow: a few widening, fainter outlines, lower down. */
   for (int i = 6; i >= 1; i--)
@@ -702,7 +741,7 @@ draw_preview (GtkDrawingArea *area,
   cairo_rectangle (cr, x, y, w, h);
   cairo_clip (cr);
   cairo_translate (cr, x, y);
-  if (gtk_switch_get_active (self->transparent_switch) && gtk_widget_get_visible (self->picture_group))
+  if (transparent)
     draw_checkerboard (cr, w, h);
   else
     {
@@ -710,10 +749,35 @@ draw_preview (GtkDrawingArea *area,
       cairo_paint (cr);
     }
   cairo_scale (cr, w / page_width, h / page_height);
-  gtm_asset_draw_page (self->asset, 0, cr,
-                       gtk_switch_get_active (self->transparent_switch) &&
-                       gtk_widget_get_visible (self->picture_group));
+  gtm_asset_draw_page (self->asset, 0, cr, transparent);
   cairo_restore (cr);
+}
+
+/* “Page 1 of N” goes under the page, or in the middle without one. */
+static gboolean
+on_get_child_position (GtkOverlay      *overlay,
+                       GtkWidget       *widget,
+                       GdkRectangle    *allocation,
+                       GtmExportDialog *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (overlay));
+  int height = gtk_widget_get_height (GTK_WIDGET (overlay));
+  int min_width, label_width, label_height;
+  graphene_rect_t rect;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, &label_width, NULL, NULL);
+  label_width = CLAMP (label_width, min_width, MAX (min_width, width));
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, label_width, NULL, &label_height, NULL, NULL);
+
+  allocation->width = label_width;
+  allocation->height = label_height;
+  allocation->x = (width - label_width) / 2;
+  if (get_page_rect (self, width, height, &rect))
+    allocation->y = rect.origin.y + rect.size.height + 12;
+  else
+    allocation->y = (height - label_height) / 2;
+
+  return TRUE;
 }
 
 /* Exporting */
@@ -1300,6 +1364,7 @@ gtm_export_dialog_class_init (GtmExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GtmExportDialog, progress_label);
   gtk_widget_class_bind_template_child (widget_class, GtmExportDialog, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, GtmExportDialog, body);
+  gtk_widget_class_bind_template_child (widget_class, GtmExportDialog, preview_overlay);
   gtk_widget_class_bind_template_child (widget_class, GtmExportDialog, preview);
   gtk_widget_class_bind_template_child (widget_class, GtmExportDialog, page_label);
   gtk_widget_class_bind_template_child (widget_class, GtmExportDialog, asset_row);
@@ -1338,6 +1403,7 @@ gtm_export_dialog_init (GtmExportDialog *self)
   self->fit_row_combo = ADW_COMBO_ROW (self->fit_row);
 
   gtk_drawing_area_set_draw_func (self->preview, draw_preview, self, NULL);
+  g_signal_connect (self->preview_overlay, "get-child-position", G_CALLBACK (on_get_child_position), self);
 
   {
     g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();

@@ -497,6 +497,19 @@ test_preflight (void)
   gtm_test_wait_until (gtm_selection_contains (selection, GTM_ITEM (note)));
   g_assert_cmpuint (gtm_selection_get_n_items (selection), ==, 1);
 
+  /* The one-pager of a project without messaging misses its positioning:
+   * the finding opens the workbench page where it is written. */
+  dialog = open_dialog (window);
+  g_assert_true (gtm_export_dialog_set_target (dialog, "one-pager"));
+  group = child (dialog, "preflight_group");
+  gtm_test_wait_until ((row = find_finding_row (group)) != NULL &&
+                       g_strcmp0 (g_object_get_data (G_OBJECT (row), "gtm-node-id"), note_id) != 0);
+  g_signal_emit_by_name (row, "activated");
+  gtm_test_wait_until (gtm_test_find_toplevel (GTM_TYPE_EXPORT_DIALOG) == NULL);
+  g_assert_true (GTM_IS_WORKBENCH_PAGE (gtm_window_get_visible_page (window)));
+  g_assert_cmpstr (gtm_workbench_page_get_info (GTM_WORKBENCH_PAGE (gtm_window_get_visible_page (window)))->name,
+                   ==, "messaging");
+
   gtm_test_close_all ();
 }
 
