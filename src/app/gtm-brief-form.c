@@ -15,17 +15,7 @@
 static const char *
 business_goal_to_label (int goal)
 {
-  switch ((GtmBusinessGoal) goal)
-    {
-    case GTM_BUSINESS_GOAL_ACQUIRE:
-      return _("Win new customers");
-    case GTM_BUSINESS_GOAL_RETAIN:
-      return _("Keep existing customers");
-    case GTM_BUSINESS_GOAL_EXPAND:
-      return _("Sell more to existing customers");
-    default:
-      return "";
-    }
+  return gtm_business_goal_to_label ((GtmBusinessGoal) goal);
 }
 
 static GtkWidget *

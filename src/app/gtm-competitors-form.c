@@ -28,27 +28,11 @@ tier_to_label (int tier)
     }
 }
 
-static const char *
-tier_to_short_label (GtmCompetitorTier tier)
-{
-  switch (tier)
-    {
-    case GTM_COMPETITOR_TIER_PRIMARY:
-      return _("Primary competitor");
-    case GTM_COMPETITOR_TIER_SECONDARY:
-      return _("Secondary competitor");
-    case GTM_COMPETITOR_TIER_TERTIARY:
-      return _("Tertiary competitor");
-    default:
-      return "";
-    }
-}
-
 static void
 update_subtitle (GtkWidget *row,
                  GtmNode   *node)
 {
-  const char *subtitle = tier_to_short_label (gtm_competitor_get_tier (GTM_COMPETITOR (node)));
+  const char *subtitle = gtm_competitor_tier_to_label (gtm_competitor_get_tier (GTM_COMPETITOR (node)));
 
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),

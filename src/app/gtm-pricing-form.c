@@ -19,29 +19,7 @@
 static const char *
 strategy_to_label (int strategy)
 {
-  switch ((GtmPricingStrategy) strategy)
-    {
-    case GTM_PRICING_STRATEGY_COMPETITIVE:
-      /* Translators: a pricing strategy */
-      return _("Competitive");
-    case GTM_PRICING_STRATEGY_VALUE_BASED:
-      /* Translators: a pricing strategy */
-      return _("Value-based");
-    case GTM_PRICING_STRATEGY_PREMIUM:
-      /* Translators: a pricing strategy */
-      return _("Premium");
-    case GTM_PRICING_STRATEGY_PROMOTIONAL:
-      /* Translators: a pricing strategy */
-      return _("Promotional");
-    case GTM_PRICING_STRATEGY_COMMODITY:
-      /* Translators: a pricing strategy */
-      return _("Commodity");
-    case GTM_PRICING_STRATEGY_SKIMMING:
-      /* Translators: a pricing strategy, as in “price skimming” */
-      return _("Skimming");
-    default:
-      return "";
-    }
+  return gtm_pricing_strategy_to_label ((GtmPricingStrategy) strategy);
 }
 
 static const char *

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "gtm-brief.h"
 
 struct _GtmBrief
@@ -102,4 +104,21 @@ gtm_brief_get_vision (GtmBrief *self)
   g_return_val_if_fail (GTM_IS_BRIEF (self), NULL);
 
   return gtm_node_get_string (GTM_NODE (self), GTM_BRIEF_SLOT_VISION);
+}
+
+/* The goal as a label: "Win new customers". */
+const char *
+gtm_business_goal_to_label (GtmBusinessGoal goal)
+{
+  switch (goal)
+    {
+    case GTM_BUSINESS_GOAL_ACQUIRE:
+      return _("Win new customers");
+    case GTM_BUSINESS_GOAL_RETAIN:
+      return _("Keep existing customers");
+    case GTM_BUSINESS_GOAL_EXPAND:
+      return _("Sell more to existing customers");
+    default:
+      return "";
+    }
 }

@@ -39,6 +39,7 @@ GtmBrief           *gtm_brief_new               (void);
 const char         *gtm_brief_get_audience      (GtmBrief *self);
 const char * const *gtm_brief_get_problems      (GtmBrief *self);
 GtmBusinessGoal     gtm_brief_get_business_goal (GtmBrief *self);
+const char         *gtm_business_goal_to_label  (GtmBusinessGoal goal);
 const char         *gtm_brief_get_vision        (GtmBrief *self);
 
 G_END_DECLS

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "gtm-competitor.h"
 
 struct _GtmCompetitor
@@ -84,4 +86,21 @@ gtm_competitor_get_tier (GtmCompetitor *self)
   g_return_val_if_fail (GTM_IS_COMPETITOR (self), GTM_COMPETITOR_TIER_PRIMARY);
 
   return gtm_node_get_enum (GTM_NODE (self), GTM_COMPETITOR_SLOT_TIER);
+}
+
+/* The tier as a label: "Primary competitor". */
+const char *
+gtm_competitor_tier_to_label (GtmCompetitorTier tier)
+{
+  switch (tier)
+    {
+    case GTM_COMPETITOR_TIER_PRIMARY:
+      return _("Primary competitor");
+    case GTM_COMPETITOR_TIER_SECONDARY:
+      return _("Secondary competitor");
+    case GTM_COMPETITOR_TIER_TERTIARY:
+      return _("Tertiary competitor");
+    default:
+      return "";
+    }
 }

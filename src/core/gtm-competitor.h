@@ -40,5 +40,6 @@ GtmCompetitor     *gtm_competitor_new      (GtmCompetitorTier  tier,
                                             const char        *name);
 const char        *gtm_competitor_get_name (GtmCompetitor     *self);
 GtmCompetitorTier  gtm_competitor_get_tier (GtmCompetitor     *self);
+const char        *gtm_competitor_tier_to_label (GtmCompetitorTier tier);
 
 G_END_DECLS

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "gtm-price-tier.h"
 #include "gtm-pricing.h"
 
@@ -87,4 +89,33 @@ gtm_pricing_get_tiers (GtmPricing *self)
   g_return_val_if_fail (GTM_IS_PRICING (self), NULL);
 
   return G_LIST_MODEL (gtm_node_get_list (GTM_NODE (self), "tiers"));
+}
+
+/* The strategy as a label: "Value-based". */
+const char *
+gtm_pricing_strategy_to_label (GtmPricingStrategy strategy)
+{
+  switch (strategy)
+    {
+    case GTM_PRICING_STRATEGY_COMPETITIVE:
+      /* Translators: a pricing strategy */
+      return _("Competitive");
+    case GTM_PRICING_STRATEGY_VALUE_BASED:
+      /* Translators: a pricing strategy */
+      return _("Value-based");
+    case GTM_PRICING_STRATEGY_PREMIUM:
+      /* Translators: a pricing strategy */
+      return _("Premium");
+    case GTM_PRICING_STRATEGY_PROMOTIONAL:
+      /* Translators: a pricing strategy */
+      return _("Promotional");
+    case GTM_PRICING_STRATEGY_COMMODITY:
+      /* Translators: a pricing strategy */
+      return _("Commodity");
+    case GTM_PRICING_STRATEGY_SKIMMING:
+      /* Translators: a pricing strategy, as in “price skimming” */
+      return _("Skimming");
+    default:
+      return "";
+    }
 }

@@ -36,6 +36,7 @@ G_DECLARE_FINAL_TYPE (GtmPricing, gtm_pricing, GTM, PRICING, GtmNode)
 
 GtmPricing         *gtm_pricing_new          (void);
 GtmPricingStrategy  gtm_pricing_get_strategy (GtmPricing *self);
+const char         *gtm_pricing_strategy_to_label (GtmPricingStrategy strategy);
 const char         *gtm_pricing_get_currency (GtmPricing *self);
 /* A GListModel of GtmPriceTier, cheapest first by convention. */
 GListModel         *gtm_pricing_get_tiers    (GtmPricing *self);

@@ -1637,66 +1637,6 @@ flow_key_message (GtmSheet      *self,
   self->y += 9;
 }
 
-static const char *
-competitor_tier_label (GtmCompetitorTier tier)
-{
-  switch (tier)
-    {
-    case GTM_COMPETITOR_TIER_PRIMARY:
-      return _("Primary competitor");
-    case GTM_COMPETITOR_TIER_SECONDARY:
-      return _("Secondary competitor");
-    case GTM_COMPETITOR_TIER_TERTIARY:
-      return _("Tertiary competitor");
-    default:
-      return "";
-    }
-}
-
-static const char *
-strategy_label (GtmPricingStrategy strategy)
-{
-  switch (strategy)
-    {
-    case GTM_PRICING_STRATEGY_COMPETITIVE:
-      /* Translators: a pricing strategy */
-      return _("Competitive");
-    case GTM_PRICING_STRATEGY_VALUE_BASED:
-      /* Translators: a pricing strategy */
-      return _("Value-based");
-    case GTM_PRICING_STRATEGY_PREMIUM:
-      /* Translators: a pricing strategy */
-      return _("Premium");
-    case GTM_PRICING_STRATEGY_PROMOTIONAL:
-      /* Translators: a pricing strategy */
-      return _("Promotional");
-    case GTM_PRICING_STRATEGY_COMMODITY:
-      /* Translators: a pricing strategy */
-      return _("Commodity");
-    case GTM_PRICING_STRATEGY_SKIMMING:
-      /* Translators: a pricing strategy, as in “price skimming” */
-      return _("Skimming");
-    default:
-      return "";
-    }
-}
-
-static const char *
-business_goal_label (GtmBusinessGoal goal)
-{
-  switch (goal)
-    {
-    case GTM_BUSINESS_GOAL_ACQUIRE:
-      return _("Win new customers");
-    case GTM_BUSINESS_GOAL_RETAIN:
-      return _("Keep existing customers");
-    case GTM_BUSINESS_GOAL_EXPAND:
-      return _("Sell more to existing customers");
-    default:
-      return "";
-    }
-}
-
 /* The project's positioning statement; its missing parts reported. */
 static char *
 compose_positioning (GtmSheet *self)
@@ -2173,7 +2113,7 @@ layout_battlecard (GtmSheet      *self,
   Source positioning_src = { gtm_project_get_messaging (self->project), "positioning", _("Positioning statement") };
   Source pricing_src = { node, "pricing", _("Pricing") };
   g_autofree char *kicker = g_strdup_printf ("%s \u00b7 %s", _("Battlecard"),
-                                             competitor_tier_label (gtm_competitor_get_tier (competitor)));
+                                             gtm_competitor_tier_to_label (gtm_competitor_get_tier (competitor)));
   g_autofree char *sells_to = NULL;
   g_autofree char *positioning = NULL;
   GtmColor accent_tint;
@@ -2418,7 +2358,7 @@ doc_brief (GtmSheet *self)
 
   flow_fact (self, brief, "audience", _("Who it is for"), gtm_brief_get_audience (GTM_BRIEF (brief)), label_width);
   flow_fact (self, brief, "business-goal", _("Business goal"),
-             business_goal_label (gtm_brief_get_business_goal (GTM_BRIEF (brief))), label_width);
+             gtm_business_goal_to_label (gtm_brief_get_business_goal (GTM_BRIEF (brief))), label_width);
   flow_fact (self, brief, "company-goal", _("Company goal"),
              gtm_node_get_string (brief, GTM_BRIEF_SLOT_COMPANY_GOAL), label_width);
   self->y += BLOCK_GAP;
@@ -2542,7 +2482,7 @@ doc_competitors (GtmSheet *self)
       ListBlock weaknesses = { node, GTM_COMPETITOR_SLOT_WEAKNESSES, "weaknesses", _("Their weaknesses") };
 
       flow_subheading (self, &name, gtm_competitor_get_name (competitor),
-                       competitor_tier_label (gtm_competitor_get_tier (competitor)));
+                       gtm_competitor_tier_to_label (gtm_competitor_get_tier (competitor)));
       flow_fact (self, node, "target-audience", _("Sells to"),
                  gtm_node_get_string (node, GTM_COMPETITOR_SLOT_TARGET_AUDIENCE), label_width);
       flow_fact (self, node, "pricing", _("Their pricing"),
@@ -2660,7 +2600,7 @@ doc_pricing (GtmSheet *self)
 
   flow_section (self, 7, _("Pricing"));
   flow_fact (self, pricing, "strategy", _("Strategy"),
-             strategy_label (gtm_pricing_get_strategy (GTM_PRICING (pricing))), label_width);
+             gtm_pricing_strategy_to_label (gtm_pricing_get_strategy (GTM_PRICING (pricing))), label_width);
   flow_fact (self, pricing, "currency", _("Currency"),
              gtm_pricing_get_currency (GTM_PRICING (pricing)), label_width);
   self->y += BLOCK_GAP;
