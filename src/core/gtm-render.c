@@ -1662,7 +1662,9 @@ card_cache_quark (void)
 }
 
 /* Up to two initials, as AdwAvatar shows them: the first letters of the
- * first and the last word. */
+ * first and the last word. A name starting in Chinese shows the last two
+ * characters of its first word instead, as Chinese apps do ("张伟 Zhang
+ * Wei" shows 张伟, "欧阳娜娜" 娜娜): a mix such as 张W reads as neither. */
 static char *
 persona_initials (const char *name)
 {
@@ -1679,6 +1681,21 @@ persona_initials (const char *name)
         else
           last = words[i];
       }
+
+  if (first != NULL &&
+      g_unichar_get_script (g_utf8_get_char (first)) == G_UNICODE_SCRIPT_HAN)
+    {
+      const char *end = first;
+      const char *from = first;
+
+      /* The last two of the Chinese characters the name starts with. */
+      while (*end != '\0' && g_unichar_get_script (g_utf8_get_char (end)) == G_UNICODE_SCRIPT_HAN)
+        end = g_utf8_next_char (end);
+      for (guint n = g_utf8_strlen (first, end - first); n > 2; n--)
+        from = g_utf8_next_char (from);
+      g_string_append_len (initials, from, end - from);
+      return g_string_free (initials, FALSE);
+    }
 
   if (first != NULL)
     g_string_append_unichar (initials, g_unichar_toupper (g_utf8_get_char (first)));

@@ -15,10 +15,12 @@
 #include <math.h>
 #include <string.h>
 #include <gobject/gvaluecollector.h>
+#include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 
 #include "gtm-render.h"
 #include "gtm-color.h"
+#include "gtm-core-test-utils.h"
 #include "gtm-connector.h"
 #include "gtm-frame.h"
 #include "gtm-image.h"
@@ -1687,6 +1689,51 @@ test_persona_avatar (void)
   cairo_surface_destroy (surface);
 }
 
+/* The initials an avatar shows, read back from a PDF of it. */
+static char *
+avatar_text (const char *name)
+{
+  g_autoptr(GtmPersona) persona = gtm_persona_new (GTM_PERSONA_KIND_USER, name);
+  g_autofree char *dir = gtm_core_test_make_dir ("gtm-render");
+  g_autofree char *pdf = g_build_filename (dir, "avatar.pdf", NULL);
+  cairo_surface_t *surface = cairo_pdf_surface_create (pdf, 64, 64);
+  cairo_t *cr = cairo_create (surface);
+  char *text;
+
+  gtm_render_persona_avatar (cr, persona, 64);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  text = g_strstrip (gtm_core_test_run_poppler ("pdftotext", pdf));
+  gtm_core_test_remove_tree (dir);
+  return text;
+}
+
+/* Initials of the first and last word; a name starting in Chinese shows
+ * the last two of its Chinese characters, never a mix such as 张W. */
+static void
+test_persona_initials (void)
+{
+  struct { const char *name, *initials; } cases[] = {
+    { "Sarah Lin", "SL" },
+    { "sarah", "S" },
+    { "张伟 Zhang Wei", "张伟" },
+    { "欧阳娜娜", "娜娜" },
+    { "林Sarah", "林" },
+    { "Lily 李丽", "L李" },
+  };
+
+  if (!gtm_core_test_have_poppler ())
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = avatar_text (cases[i].name);
+
+      g_assert_cmpstr (text, ==, cases[i].initials);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1733,6 +1780,7 @@ main (int   argc,
   ADD_CARD ("/render/persona-card/long-text", test_persona_card_long_text);
   ADD_CARD ("/render/persona-card/round-trip", test_persona_card_round_trip);
   g_test_add_func ("/render/persona-avatar", test_persona_avatar);
+  g_test_add_func ("/render/persona-initials", test_persona_initials);
 
   return g_test_run ();
 }
