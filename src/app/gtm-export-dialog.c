@@ -1436,7 +1436,6 @@ gtm_export_dialog_present (GtmWindow *window)
 
   self = g_object_new (GTM_TYPE_EXPORT_DIALOG,
                        "transient-for", window,
-                       "application", gtk_window_get_application (GTK_WINDOW (window)),
                        NULL);
   self->window = g_object_ref (window);
   self->project = g_object_ref (gtm_document_get_project (gtm_window_get_document (window)));

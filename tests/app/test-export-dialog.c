@@ -358,6 +358,53 @@ test_export_and_remember (void)
   text = run_tool ("pdftotext", board_pdf);
   g_assert_cmpuint (strlen (g_strstrip (text)), >, 0);
 
+  /* A file that cannot be written: the window says why, the dialog stays
+   * for another try. */
+  {
+    g_autofree char *bad = g_build_filename (board_pdf, "inside-a-file.pdf", NULL);
+    g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
+
+    g_assert_null (gtm_window_get_error_toast (window));
+    dialog = open_dialog (window);
+    gtm_export_dialog_export_to (dialog, bad_file);
+    gtm_test_wait_until (!gtm_export_dialog_get_busy (dialog));
+    g_assert_nonnull (gtm_window_get_error_toast (window));
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+    g_assert_true (gtk_widget_get_sensitive (child (dialog, "export_button")));
+    gtk_window_close (GTK_WINDOW (dialog));
+    gtm_test_wait_until (gtm_test_find_toplevel (GTM_TYPE_EXPORT_DIALOG) == NULL);
+  }
+
+  gtm_test_close_all ();
+}
+
+/* A new project's export has the defaults, and leaves them as they were. */
+static void
+test_untitled (void)
+{
+  GtmWindow *window = gtm_application_new_window (gtm_test_get_app ());
+  g_autofree char *dir = gtm_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "board.pdf", NULL);
+  g_autofree char *ini = g_build_filename (g_get_user_state_dir (), "gtm-studio", "export.ini", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  GtmExportDialog *dialog;
+
+  gtm_test_wait_until (gtk_widget_get_mapped (GTK_WIDGET (window)) &&
+                       gtk_widget_get_width (GTK_WIDGET (gtm_window_get_board_view (window))) > 0);
+  g_file_get_contents (ini, &before, NULL, NULL);
+
+  dialog = open_dialog (window);
+  g_assert_cmpstr (gtm_export_dialog_get_target (dialog), ==, "board:Board 1");
+  g_assert_true (shown (dialog, "page_group"));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (child (dialog, "page_size_row"))), ==, 0);
+  g_assert_false (shown (dialog, "picture_group"));
+  export_to (dialog, path);
+  g_assert_cmpuint (pdf_pages (path), ==, 1);
+
+  g_file_get_contents (ini, &after, NULL, NULL);
+  g_assert_cmpstr (before, ==, after);
+
   gtm_test_close_all ();
 }
 
@@ -573,6 +620,7 @@ main (int   argc,
   g_test_add_func ("/export-dialog/open-and-options", test_open_and_options);
   g_test_add_func ("/export-dialog/what-is-shown", test_what_is_shown);
   g_test_add_func ("/export-dialog/export-and-remember", test_export_and_remember);
+  g_test_add_func ("/export-dialog/untitled", test_untitled);
   g_test_add_func ("/export-dialog/pack", test_pack);
   g_test_add_func ("/export-dialog/preflight", test_preflight);
   g_test_add_func ("/export-dialog/print-to-file", test_print_to_file);
