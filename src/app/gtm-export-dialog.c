@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <math.h>
 #include <glib/gi18n.h>
 

@@ -599,6 +599,24 @@ test_print_to_file (void)
     }
   g_assert_true (found);
 
+  /* On the messaging page, its document, every page of it. */
+  {
+    g_autofree char *doc_path = g_build_filename (dir, "document.pdf", NULL);
+    g_autoptr(GtkPrintOperation) doc_operation = NULL;
+    g_autofree char *doc_text = NULL;
+
+    gtm_window_show_node (window, gtm_project_get_messaging (gtm_test_window_project (window)));
+    doc_operation = gtm_export_print_operation_new (window);
+    gtk_print_operation_set_export_filename (doc_operation, doc_path);
+    g_assert_cmpint (gtk_print_operation_run (doc_operation, GTK_PRINT_OPERATION_ACTION_EXPORT,
+                                              GTK_WINDOW (window), &error),
+                     ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+    g_assert_no_error (error);
+    g_assert_cmpuint (pdf_pages (doc_path), >, 1);
+    doc_text = run_tool ("pdftotext", doc_path);
+    g_assert_nonnull (strstr (doc_text, gtm_project_get_product_name (gtm_test_window_project (window))));
+  }
+
   gtm_test_close_all ();
 }
 
