@@ -545,10 +545,18 @@ show_findings (GtmExportDialog *self,
       g_ptr_array_add (self->finding_rows, row);
     }
 
-  adw_preferences_group_set_description (self->preflight_group,
-                                         self->finding_rows->len > 0
-                                         ? _("Problems found in what will be exported. Select one to show it.")
-                                         : _("No problems found."));
+  if (self->finding_rows->len > 0)
+    {
+      guint n = self->finding_rows->len;
+      g_autofree char *description = g_strdup_printf (ngettext ("%u problem in what will be exported. "
+                                                                "Select it to show where it is.",
+                                                                "%u problems in what will be exported. "
+                                                                "Select one to show where it is.", n), n);
+
+      adw_preferences_group_set_description (self->preflight_group, description);
+    }
+  else
+    adw_preferences_group_set_description (self->preflight_group, _("No problems found."));
 }
 
 static void
