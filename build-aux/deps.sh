@@ -8,7 +8,7 @@ set -euo pipefail
 packages=(
   # build
   meson ninja-build pkg-config gcc libc6-dev gettext
-  libgtk-4-dev libadwaita-1-dev libjson-glib-dev libcairo2-dev
+  libgtk-4-dev libadwaita-1-dev libjson-glib-dev libcairo2-dev libpng-dev
   libpango1.0-dev libfontconfig-dev libgdk-pixbuf-2.0-dev
   # data validation tests
   desktop-file-utils appstream libxml2-utils flatpak flatpak-builder

@@ -349,12 +349,13 @@ png_writer_flush (png_structp png)
 {
 }
 
-/* Starts a PNG of @width × @height pixels, RGB when @opaque and RGBA
- * otherwise, with two bands of @band_rows rows to draw into. */
+/* Starts a PNG of @width × @height pixels at @dpi, RGB when @opaque and
+ * RGBA otherwise, with two bands of @band_rows rows to draw into. */
 static cairo_status_t
 png_writer_init (PngWriter *self,
                  int        width,
                  int        height,
+                 double     dpi,
                  int        band_rows,
                  gboolean   opaque)
 {
@@ -390,6 +391,9 @@ png_writer_init (PngWriter *self,
   png_set_IHDR (self->png, self->info, width, height, 8,
                 opaque ? PNG_COLOR_TYPE_RGB : PNG_COLOR_TYPE_RGB_ALPHA,
                 PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+  /* So that the picture prints at the size asked for. */
+  png_set_pHYs (self->png, self->info, (png_uint_32) round (dpi / 0.0254),
+                (png_uint_32) round (dpi / 0.0254), PNG_RESOLUTION_METER);
   png_set_compression_level (self->png, PNG_COMPRESSION_LEVEL);
   png_set_filter (self->png, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE);
   png_write_info (self->png, self->info);
@@ -527,7 +531,9 @@ export_png_page (GtmAsset                *asset,
   band_rows = PNG_BAND_BYTES / cairo_format_stride_for_width (CAIRO_FORMAT_ARGB32, pixel_width);
   band_rows = CLAMP (band_rows, 1, pixel_height);
 
-  status = png_writer_init (&writer, pixel_width, pixel_height, band_rows, !options->transparent);
+  status = png_writer_init (&writer, pixel_width, pixel_height,
+                            scale * gtm_asset_get_units_dpi (asset),
+                            band_rows, !options->transparent);
   if (status == CAIRO_STATUS_NO_MEMORY)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,

@@ -175,6 +175,25 @@ test_board_pages (void)
   g_assert_cmpfloat (gtm_asset_get_units_dpi (picture), ==, 96);
 }
 
+/* The pixels per metre a PNG says it has (its pHYs chunk), or 0. */
+static guint32
+png_pixels_per_metre (const char *path)
+{
+  g_autofree char *data = NULL;
+  gsize length = 0;
+  guint32 value;
+
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  for (gsize i = 0; i + 13 <= length; i++)
+    if (memcmp (data + i, "pHYs", 4) == 0 && data[i + 12] == 1)
+      {
+        memcpy (&value, data + i + 4, sizeof value);
+        return GUINT32_FROM_BE (value);
+      }
+
+  return 0;
+}
+
 /* A board spread over pages becomes a PDF of that many pages, or one PNG
  * per page named -1, -2, …; a PNG of a generated layout is at 96 dpi per
  * scale step, so an A4 page at 1× is 794 × 1123 pixels. */
@@ -233,6 +252,13 @@ test_export_pages (void)
   g_assert_cmpfloat (result.width, ==, 794);
   g_assert_cmpfloat (result.height, ==, 1123);
   g_assert_cmpuint (result.n_pages, ==, 1);
+  /* It says it is 96 dpi, so it prints at A4; 300 dpi when asked. */
+  g_assert_cmpuint (png_pixels_per_metre (sheet_png), ==, 3780);
+  options.dpi = 300;
+  g_assert_true (gtm_export_asset (sheet, sheet_file, &options, &result, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (result.width, ==, 2481);
+  g_assert_cmpuint (png_pixels_per_metre (sheet_png), ==, 11811);
 
   gtm_core_test_remove_tree (dir);
 }
