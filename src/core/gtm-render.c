@@ -1293,7 +1293,11 @@ draw_image (RenderContext *ctx,
                width / cairo_image_surface_get_width (source),
                height / cairo_image_surface_get_height (source));
   cairo_set_source_surface (cr, source, 0, 0);
-  cairo_pattern_set_extend (cairo_get_source (cr), CAIRO_EXTEND_PAD);
+  /* Padding keeps a scaled picture's edges from fading on screen; a PDF
+   * or SVG viewer draws the picture itself, and cairo would store a padded
+   * copy of it instead, once per use. */
+  if (!ctx->vector)
+    cairo_pattern_set_extend (cairo_get_source (cr), CAIRO_EXTEND_PAD);
   cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
   cairo_rectangle (cr, 0, 0, cairo_image_surface_get_width (source),
                    cairo_image_surface_get_height (source));

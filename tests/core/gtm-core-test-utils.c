@@ -11,6 +11,7 @@
 #include <unistd.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <cairo.h>
 #include <glib/gstdio.h>
 
 #include "gtm-core-test-utils.h"
@@ -201,4 +202,37 @@ gtm_core_test_read_sample (void)
 
   g_assert_no_error (error);
   return project;
+}
+
+static cairo_status_t
+append_to_array (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/**
+ * gtm_core_test_make_png:
+ *
+ * Returns: (transfer full): an opaque blue PNG of @width × @height pixels
+ */
+GBytes *
+gtm_core_test_make_png (int width,
+                        int height)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cairo_t *cr = cairo_create (surface);
+  GByteArray *array = g_byte_array_new ();
+
+  cairo_set_source_rgb (cr, 0.2, 0.4, 0.8);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  g_assert_cmpint (cairo_surface_write_to_png_stream (surface, append_to_array, array), ==,
+                   CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  return g_byte_array_free_to_bytes (array);
 }

@@ -38,6 +38,10 @@ void     gtm_core_test_assert_text_contains (const char *text,
  * badly). */
 void     gtm_core_test_assert_fonts_embedded (const char *pdf);
 
+/* An opaque blue PNG of @width × @height pixels. */
+GBytes  *gtm_core_test_make_png            (int         width,
+                                            int         height);
+
 /* The sample project, data/samples/saas-launch.gtm. */
 GtmProject *gtm_core_test_read_sample      (void);
 

@@ -16,18 +16,6 @@
 #include "gtm-core.h"
 #include "gtm-core-test-utils.h"
 
-static GtmProject *
-read_sample (void)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("GTM_SAMPLES_DIR"), "saas-launch.gtm", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  GtmProject *project = gtm_format_read_file (file, NULL, &error);
-
-  g_assert_no_error (error);
-  return project;
-}
-
 /* The sample's board whose name starts with @prefix; the project keeps it. */
 static GtmBoard *
 sample_board (GtmProject *project,
@@ -95,53 +83,13 @@ write_text (const char *path,
 
 /* poppler-utils ------------------------------------------------------------ */
 
-static gboolean
-have_poppler (void)
-{
-  const char *tools[] = { "pdfinfo", "pdffonts", "pdftotext" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (tools); i++)
-    {
-      g_autofree char *found = g_find_program_in_path (tools[i]);
-
-      if (found == NULL)
-        {
-          g_test_skip ("poppler-utils (pdfinfo, pdffonts, pdftotext) are not installed");
-          return FALSE;
-        }
-    }
-
-  return TRUE;
-}
-
-/* The standard output of a poppler tool run on @pdf (and "-" for the
- * tools that write to a file). */
-static char *
-run_tool (const char *tool,
-          const char *pdf)
-{
-  const char *argv[] = { tool, pdf, g_str_equal (tool, "pdftotext") ? "-" : NULL, NULL };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                &out, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("%s %s failed: %s", tool, pdf, err);
-
-  return out;
-}
-
 /* The page size pdfinfo reports, in whole points. */
 static void
 assert_page_size (const char *pdf,
                   int         width,
                   int         height)
 {
-  g_autofree char *info = run_tool ("pdfinfo", pdf);
+  g_autofree char *info = gtm_core_test_run_poppler ("pdfinfo", pdf);
   const char *line = strstr (info, "Page size:");
   double w = 0, h = 0;
 
@@ -149,21 +97,6 @@ assert_page_size (const char *pdf,
   g_assert_cmpint (sscanf (line, "Page size: %lf x %lf", &w, &h), ==, 2);
   g_assert_cmpint ((int) round (w), ==, width);
   g_assert_cmpint ((int) round (h), ==, height);
-}
-
-/* Text search sees text as it reads on the board, whatever line breaks
- * wrapping put into it. */
-static void
-assert_text_contains (const char *text,
-                      const char *needle)
-{
-  g_autoptr(GString) flat = g_string_new (text);
-
-  g_string_replace (flat, "\n", " ", 0);
-  while (g_string_replace (flat, "  ", " ", 0) > 0)
-    ;
-  if (strstr (flat->str, needle) == NULL)
-    g_error ("“%s” is not in the exported text:\n%s", needle, flat->str);
 }
 
 /* Options ------------------------------------------------------------------ */
@@ -221,7 +154,7 @@ test_options (void)
 static void
 test_bad_options (void)
 {
-  g_autoptr(GtmProject) project = read_sample ();
+  g_autoptr(GtmProject) project = gtm_core_test_read_sample ();
   GtmBoard *board = sample_board (project, "SWOT");
   g_autofree char *dir = gtm_core_test_make_dir ("gtm-export");
   g_autofree char *path = g_build_filename (dir, "swot.pdf", NULL);
@@ -263,7 +196,7 @@ test_bad_options (void)
 static void
 test_pdf_all_boards (void)
 {
-  g_autoptr(GtmProject) project = read_sample ();
+  g_autoptr(GtmProject) project = gtm_core_test_read_sample ();
   GListModel *boards = gtm_project_get_boards (project);
   g_autofree char *dir = gtm_core_test_make_dir ("gtm-export");
   g_autoptr(GTimer) timer = g_timer_new ();
@@ -309,13 +242,13 @@ test_pdf_all_boards (void)
 
   g_assert_cmpuint (count_entries (dir), ==, n_boards);
 
-  if (have_poppler ())
+  if (gtm_core_test_have_poppler ())
     {
-      g_autofree char *info = run_tool ("pdfinfo", paths->pdata[0]);
+      g_autofree char *info = gtm_core_test_run_poppler ("pdfinfo", paths->pdata[0]);
 
-      assert_text_contains (info, "Title: Beacon Analytics 灯塔分析");
-      assert_text_contains (info, "Author: Mei Chen 陈美");
-      assert_text_contains (info, "Creator: GTM Studio");
+      gtm_core_test_assert_text_contains (info, "Title: Beacon Analytics 灯塔分析");
+      gtm_core_test_assert_text_contains (info, "Author: Mei Chen 陈美");
+      gtm_core_test_assert_text_contains (info, "Creator: GTM Studio");
 
       for (guint i = 0; i < paths->len; i++)
         {
@@ -332,7 +265,7 @@ test_pdf_all_boards (void)
 static void
 test_pdf_text (void)
 {
-  g_autoptr(GtmProject) project = read_sample ();
+  g_autoptr(GtmProject) project = gtm_core_test_read_sample ();
   GtmBoard *board = sample_board (project, "Positioning & personas");
   g_autofree char *dir = gtm_core_test_make_dir ("gtm-export");
   g_autofree char *path = g_build_filename (dir, "定位.pdf", NULL);
@@ -345,7 +278,7 @@ test_pdf_text (void)
   g_assert_true (export_path (board, path, &options, NULL, NULL, &error));
   g_assert_no_error (error);
 
-  if (!have_poppler ())
+  if (!gtm_core_test_have_poppler ())
     {
       gtm_core_test_remove_tree (dir);
       return;
@@ -354,15 +287,15 @@ test_pdf_text (void)
   assert_page_size (path, 842, 595);
   gtm_core_test_assert_fonts_embedded (path);
 
-  text = run_tool ("pdftotext", path);
+  text = gtm_core_test_run_poppler ("pdftotext", path);
   /* the board's own text */
-  assert_text_contains (text, "Positioning & personas 定位与画像");
-  assert_text_contains (text, "Positioning 定位");
+  gtm_core_test_assert_text_contains (text, "Positioning & personas 定位与画像");
+  gtm_core_test_assert_text_contains (text, "Positioning 定位");
   /* {{project.product-name}} in the title */
-  assert_text_contains (text, "Beacon Analytics 灯塔分析");
+  gtm_core_test_assert_text_contains (text, "Beacon Analytics 灯塔分析");
   /* {{messaging.positioning}}: the statement composed from the messaging */
-  assert_text_contains (text, "mid-size retail chains");
-  assert_text_contains (text, "product analytics cloud");
+  gtm_core_test_assert_text_contains (text, "mid-size retail chains");
+  gtm_core_test_assert_text_contains (text, "product analytics cloud");
   g_assert_null (strstr (text, "{{"));
 
   gtm_core_test_remove_tree (dir);
@@ -396,7 +329,7 @@ pixel_at (cairo_surface_t *surface,
 static void
 test_png_scales (void)
 {
-  g_autoptr(GtmProject) project = read_sample ();
+  g_autoptr(GtmProject) project = gtm_core_test_read_sample ();
   GtmBoard *board = sample_board (project, "Positioning & personas");
   g_autofree char *dir = gtm_core_test_make_dir ("gtm-export");
   g_autofree char *path1 = g_build_filename (dir, "board@1x.png", NULL);
@@ -597,7 +530,7 @@ test_png_colours (void)
 static void
 test_svg (void)
 {
-  g_autoptr(GtmProject) project = read_sample ();
+  g_autoptr(GtmProject) project = gtm_core_test_read_sample ();
   GtmBoard *board = sample_board (project, "Customer journey");
   g_autofree char *dir = gtm_core_test_make_dir ("gtm-export");
   g_autofree char *path = g_build_filename (dir, "journey.svg", NULL);
@@ -684,7 +617,7 @@ test_unwritable_folder (void)
 static void
 test_missing_folder (void)
 {
-  g_autoptr(GtmProject) project = read_sample ();
+  g_autoptr(GtmProject) project = gtm_core_test_read_sample ();
   GtmBoard *board = sample_board (project, "SWOT");
   g_autofree char *dir = gtm_core_test_make_dir ("gtm-export");
   g_autofree char *path = g_build_filename (dir, "gone", "swot.png", NULL);
@@ -725,7 +658,7 @@ export_thread (gpointer data)
 static void
 test_cancelled (void)
 {
-  g_autoptr(GtmProject) project = read_sample ();
+  g_autoptr(GtmProject) project = gtm_core_test_read_sample ();
   GtmBoard *board = sample_board (project, "Launch overview");
   g_autofree char *dir = gtm_core_test_make_dir ("gtm-export");
   g_autofree char *path = g_build_filename (dir, "overview.png", NULL);
@@ -786,6 +719,44 @@ test_cancelled (void)
   gtm_core_test_remove_tree (dir);
 }
 
+/* A picture drawn by several items is stored once in the PDF. */
+static void
+test_pdf_image_once (void)
+{
+  g_autoptr(GtmProject) project = gtm_project_new ("Pictures");
+  g_autoptr(GBytes) png = gtm_core_test_make_png (200, 200);
+  g_autofree char *dir = gtm_core_test_make_dir ("gtm-export");
+  g_autofree char *path = g_build_filename (dir, "pictures.pdf", NULL);
+  g_autofree char *pdf = NULL;
+  GtmBoard *board = gtm_project_add_board (project, 0, "Pictures", NULL);
+  GtmHistory *history = gtm_project_get_history (project);
+  GtmExportOptions options;
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+  guint images = 0;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(GBytes) copy = g_bytes_new (g_bytes_get_data (png, NULL), g_bytes_get_size (png));
+      g_autoptr(GtmItem) image = gtm_image_new (i * 300.0, 0, 200, 200, copy);
+
+      gtm_board_add_item (board, history, image);
+    }
+
+  gtm_export_options_init (&options, GTM_EXPORT_FORMAT_PDF);
+  g_assert_true (export_path (board, path, &options, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_file_get_contents (path, &pdf, &length, NULL));
+  /* (Streams hold NUL bytes: not a string search.) */
+  for (gsize i = 0; i + 15 <= length; i++)
+    if (memcmp (pdf + i, "/Subtype /Image", 15) == 0)
+      images++;
+  g_assert_cmpuint (images, ==, 1);
+
+  gtm_core_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -800,6 +771,7 @@ main (int   argc,
   g_test_add_func ("/export/png/scales", test_png_scales);
   g_test_add_func ("/export/png/clamped", test_png_clamped);
   g_test_add_func ("/export/png/colours", test_png_colours);
+  g_test_add_func ("/export/pdf/image-once", test_pdf_image_once);
   g_test_add_func ("/export/svg", test_svg);
   g_test_add_func ("/export/unwritable-folder", test_unwritable_folder);
   g_test_add_func ("/export/missing-folder", test_missing_folder);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "gtm-core.h"
+#include "gtm-core-test-utils.h"
 
 static GtmNode *
 item_at (GListModel *list,
@@ -761,23 +762,11 @@ assert_board_copy (GtmBoard *copy,
   g_assert_cmpuint (n_images, >, 0);
 }
 
-static GtmProject *
-read_sample (void)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("GTM_SAMPLES_DIR"), "saas-launch.gtm", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  GtmProject *project = gtm_format_read_file (file, NULL, &error);
-
-  g_assert_no_error (error);
-  return project;
-}
-
 /* A duplicate is a deep copy right after the original, as one step. */
 static void
 test_duplicate_board (void)
 {
-  g_autoptr(GtmProject) project = read_sample ();
+  g_autoptr(GtmProject) project = gtm_core_test_read_sample ();
   GtmHistory *history = gtm_project_get_history (project);
   GListModel *boards = gtm_project_get_boards (project);
   guint n_boards = g_list_model_get_n_items (boards);

@@ -29,18 +29,6 @@ static const char * const default_names[] = {
   NULL
 };
 
-static GtmProject *
-read_sample (void)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("GTM_SAMPLES_DIR"), "saas-launch.gtm", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  GtmProject *project = gtm_format_read_file (file, NULL, &error);
-
-  g_assert_no_error (error);
-  return project;
-}
-
 /* "PREFIX:NAME" for each node of @list, in order. */
 static void
 add_names (GPtrArray  *names,
@@ -86,7 +74,7 @@ static void
 test_defaults (void)
 {
   g_autoptr(GtmProject) project = gtm_project_new ("Empty");
-  g_autoptr(GtmProject) sample = read_sample ();
+  g_autoptr(GtmProject) sample = gtm_core_test_read_sample ();
   g_auto(GStrv) names = gtm_pack_list_names (project);
   g_auto(GStrv) expanded = NULL;
   g_autoptr(GError) error = NULL;
@@ -135,7 +123,7 @@ test_defaults (void)
 static void
 test_wildcards (void)
 {
-  g_autoptr(GtmProject) project = read_sample ();
+  g_autoptr(GtmProject) project = gtm_core_test_read_sample ();
   GtmHistory *history = gtm_project_get_history (project);
   g_auto(GStrv) expected = expected_sales_kit (project);
   g_auto(GStrv) expanded = NULL;
@@ -201,7 +189,7 @@ test_wildcards (void)
 static void
 test_override (void)
 {
-  g_autoptr(GtmProject) project = read_sample ();
+  g_autoptr(GtmProject) project = gtm_core_test_read_sample ();
   g_auto(GStrv) names = NULL;
   g_auto(GStrv) expanded = NULL;
   g_auto(GStrv) assets = NULL;
@@ -264,7 +252,7 @@ test_override (void)
 static void
 test_edits_undo (void)
 {
-  g_autoptr(GtmProject) project = read_sample ();
+  g_autoptr(GtmProject) project = gtm_core_test_read_sample ();
   GtmHistory *history = gtm_project_get_history (project);
   GListModel *packs = gtm_project_get_packs (project);
   g_autoptr(GBytes) saved = NULL;
@@ -428,7 +416,7 @@ on_progress (guint       done,
 static void
 test_export (void)
 {
-  g_autoptr(GtmProject) project = read_sample ();
+  g_autoptr(GtmProject) project = gtm_core_test_read_sample ();
   g_autofree char *tmp = gtm_core_test_make_dir ("gtm-pack");
   g_autofree char *path = g_build_filename (tmp, "kit 套件", "sales", NULL);
   g_autofree char *pack_pdf = g_build_filename (path, SALES_KIT ".pdf", NULL);
@@ -567,7 +555,7 @@ test_export (void)
 static void
 test_export_boards (void)
 {
-  g_autoptr(GtmProject) project = read_sample ();
+  g_autoptr(GtmProject) project = gtm_core_test_read_sample ();
   g_autofree char *tmp = gtm_core_test_make_dir ("gtm-pack");
   g_autoptr(GFile) dir = g_file_new_for_path (tmp);
   g_auto(GStrv) names = NULL;
@@ -620,7 +608,7 @@ test_export_boards (void)
 static void
 test_export_cancel (void)
 {
-  g_autoptr(GtmProject) project = read_sample ();
+  g_autoptr(GtmProject) project = gtm_core_test_read_sample ();
   g_autofree char *tmp = gtm_core_test_make_dir ("gtm-pack");
   g_autofree char *missing = g_build_filename (tmp, "new", "kit", NULL);
   g_autofree char *before = NULL;
@@ -729,7 +717,7 @@ test_export_unwritable (void)
   if (!gtm_core_test_run_as_ordinary_user ())
     return;
 
-  project = read_sample ();
+  project = gtm_core_test_read_sample ();
   gtm_export_options_init (&options, GTM_EXPORT_FORMAT_PDF);
   tmp = gtm_core_test_make_dir ("gtm-pack");
   locked = g_build_filename (tmp, "locked", NULL);

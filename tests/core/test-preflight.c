@@ -11,8 +11,7 @@
 #include <string.h>
 
 #include "gtm-core.h"
-#include "gtm-asset.h"
-#include "gtm-preflight.h"
+#include "gtm-core-test-utils.h"
 
 #define LONG_TEXT "Our launch turns every product marketer's scattered documents into one " \
                   "positioning that sales, support and the website all repeat word for word. "
@@ -69,40 +68,12 @@ add_note (Fixture    *f,
   return add_item (f, gtm_note_new (0, 0, ""), width, height, text);
 }
 
-static cairo_status_t
-append_to_array (void                *closure,
-                 const unsigned char *data,
-                 unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-
-  return CAIRO_STATUS_SUCCESS;
-}
-
-static GBytes *
-make_png (int width,
-          int height)
-{
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
-  cairo_t *cr = cairo_create (surface);
-  GByteArray *array = g_byte_array_new ();
-
-  cairo_set_source_rgb (cr, 0.2, 0.4, 0.8);
-  cairo_paint (cr);
-  cairo_destroy (cr);
-  g_assert_cmpint (cairo_surface_write_to_png_stream (surface, append_to_array, array), ==,
-                   CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (surface);
-
-  return g_byte_array_free_to_bytes (array);
-}
-
 static GtmItem *
 add_picture (Fixture *f,
              int      pixels,
              double   size)
 {
-  g_autoptr(GBytes) png = make_png (pixels, pixels);
+  g_autoptr(GBytes) png = gtm_core_test_make_png (pixels, pixels);
   double x = gtm_board_get_n_items (f->board) * 1000.0;
 
   return add_item (f, gtm_image_new (x, 0, size, size, png), size, size, NULL);
