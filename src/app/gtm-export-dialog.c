@@ -962,6 +962,10 @@ on_export_done (GObject      *object,
   if (!self->disposed)
     set_busy (self, FALSE);
 
+  /* The window was closed meanwhile (and the dialog with it). */
+  if (gtk_widget_in_destruction (GTK_WIDGET (self->window)))
+    return;
+
   if (g_task_propagate_boolean (G_TASK (result), &error))
     {
       g_autofree char *name = gtm_file_dup_display_name (job->file);

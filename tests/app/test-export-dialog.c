@@ -471,6 +471,27 @@ test_pack (void)
     g_assert_null (gtm_window_get_error_toast (window));
   }
 
+  /* Closing the window meanwhile is no trouble. */
+  dialog = open_dialog (window);
+  g_assert_true (gtm_export_dialog_set_target (dialog, target));
+  {
+    g_autofree char *closed = g_build_filename (dir, "window-closed", NULL);
+    g_autoptr(GFile) closed_file = g_file_new_for_path (closed);
+    GtmExportDialog *gone = dialog;
+
+    g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &gone);
+    gtm_export_dialog_export_to (dialog, closed_file);
+    gtm_window_close_confirmed (window);
+    gtm_test_wait_until (gone == NULL);
+    /* Finished before the window went, or not there at all. */
+    if (g_file_test (closed, G_FILE_TEST_EXISTS))
+      {
+        g_autofree char *closed_pdf = g_build_filename (closed, pdf_name, NULL);
+
+        g_assert_cmpuint (pdf_pages (closed_pdf), ==, pdf_pages (pdf));
+      }
+  }
+
   gtm_test_close_all ();
 }
 
