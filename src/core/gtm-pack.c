@@ -44,9 +44,10 @@ static const struct
   /* Translators: the name of a default asset pack: what marketing reuses
      on every channel */
   { N_("Internal marketing kit"), { "one-pager", "persona:*", "messaging-doc" } },
-  /* Translators: the name of a default asset pack: battlecards, pricing
-     sheet and persona sheets for the sales and customer success teams */
-  { N_("Sales & CS kit"), { "battlecard:*", "pricing-sheet", "persona:*", "one-pager" } },
+  /* Translators: the name of a default asset pack: the one-pager,
+     battlecards, persona sheets and the pricing sheet for the sales and
+     customer success teams */
+  { N_("Sales & CS kit"), { "one-pager", "battlecard:*", "persona:*", "pricing-sheet" } },
   /* Translators: the name of a default asset pack: what is handed to
      customers */
   { N_("Customer-facing"), { "one-pager", "pricing-sheet" } },

@@ -51,10 +51,10 @@ expected_sales_kit (GtmProject *project)
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
 
-  add_names (names, "battlecard:", gtm_project_get_competitors (project));
-  g_ptr_array_add (names, g_strdup ("pricing-sheet"));
-  add_names (names, "persona:", gtm_project_get_personas (project));
   g_ptr_array_add (names, g_strdup ("one-pager"));
+  add_names (names, "battlecard:", gtm_project_get_competitors (project));
+  add_names (names, "persona:", gtm_project_get_personas (project));
+  g_ptr_array_add (names, g_strdup ("pricing-sheet"));
   g_ptr_array_add (names, NULL);
 
   return g_strdupv ((char **) names->pdata);
