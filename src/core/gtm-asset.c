@@ -534,6 +534,14 @@ gtm_asset_new_for_board (GtmBoard                *board,
   return g_steal_pointer (&self);
 }
 
+GtmProject *
+gtm_asset_get_project (GtmAsset *self)
+{
+  g_return_val_if_fail (GTM_IS_ASSET (self), NULL);
+
+  return self->project;
+}
+
 const char *
 gtm_asset_get_name (GtmAsset *self)
 {

@@ -91,6 +91,8 @@ GtmAsset     *gtm_asset_new_for_board     (GtmBoard               *board,
                                            const GtmExportOptions *options,
                                            GError                **error);
 
+/* The project the asset comes from; NULL for a board outside one. */
+GtmProject   *gtm_asset_get_project       (GtmAsset               *self);
 const char   *gtm_asset_get_name          (GtmAsset               *self);
 GtmAssetKind  gtm_asset_get_kind          (GtmAsset               *self);
 guint         gtm_asset_get_n_pages       (GtmAsset               *self);

@@ -184,6 +184,37 @@ finish_vector (cairo_surface_t  *surface,
   return check_status (status, display_name, error);
 }
 
+/* The title a PDF carries: @title after the product's name, as a
+ * reader's window or a file manager shows it ("Beacon — One-pager"). */
+static char *
+document_title (GtmAsset   *asset,
+                const char *title)
+{
+  GtmProject *project = gtm_asset_get_project (asset);
+  const char *product = project != NULL ? gtm_project_get_product_name (project) : NULL;
+
+  if (title == NULL || *title == '\0')
+    return g_strdup (product);
+  if (product == NULL || *product == '\0' || strstr (title, product) != NULL)
+    return g_strdup (title);
+
+  /* Translators: a PDF's title: the product's name, then what the
+     document is ("Beacon Analytics — Battlecard: Northwind BI") */
+  return g_strdup_printf (_("%s — %s"), product, title);
+}
+
+/* The author a PDF carries: @author, or the user's name when known. */
+static const char *
+document_author (const char *author)
+{
+  const char *name = g_get_real_name ();
+
+  if (author != NULL && *author != '\0')
+    return author;
+
+  return g_strcmp0 (name, "Unknown") != 0 ? name : NULL;
+}
+
 static GByteArray *
 export_pdf (GtmAsset * const       *assets,
             guint                   n_assets,
@@ -197,6 +228,7 @@ export_pdf (GtmAsset * const       *assets,
             GError                **error)
 {
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  g_autofree char *title = NULL;
   cairo_surface_t *surface;
   cairo_t *cr;
   double width, height;
@@ -204,8 +236,9 @@ export_pdf (GtmAsset * const       *assets,
 
   gtm_asset_get_page_size (assets[0], 0, &width, &height);
   surface = cairo_pdf_surface_create_for_stream (append_to_array, bytes, width, height);
-  set_pdf_metadata (surface, CAIRO_PDF_METADATA_TITLE, options->title);
-  set_pdf_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, options->author);
+  title = document_title (assets[0], options->title);
+  set_pdf_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  set_pdf_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, document_author (options->author));
   set_pdf_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "GTM Studio " PACKAGE_VERSION);
   cr = cairo_create (surface);
 

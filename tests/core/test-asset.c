@@ -263,6 +263,35 @@ test_export_pages (void)
   gtm_core_test_remove_tree (dir);
 }
 
+/* A PDF's title names the product and the asset, as a reader shows it. */
+static void
+test_pdf_title (void)
+{
+  g_autoptr(GtmProject) project = gtm_core_test_read_sample ();
+  g_autofree char *dir = gtm_core_test_make_dir ("gtm-asset");
+  g_autofree char *pdf = g_build_filename (dir, "battlecard.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (pdf);
+  g_autofree char *label = gtm_asset_dup_label ("battlecard:Northwind BI");
+  g_autofree char *info = NULL;
+  g_autoptr(GtmAsset) asset = NULL;
+  g_autoptr(GError) error = NULL;
+  GtmExportOptions options;
+
+  if (!gtm_core_test_have_poppler ())
+    return;
+
+  gtm_export_options_init (&options, GTM_EXPORT_FORMAT_PDF);
+  options.title = label;
+  asset = gtm_asset_new (project, "battlecard:Northwind BI", &options, &error);
+  g_assert_no_error (error);
+  g_assert_true (gtm_export_asset (asset, file, &options, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  info = gtm_core_test_run_poppler ("pdfinfo", pdf);
+  gtm_core_test_assert_text_contains (info, "Title: Beacon Analytics 灯塔分析 — Battlecard: Northwind BI");
+  gtm_core_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -276,6 +305,7 @@ main (int   argc,
   g_test_add_func ("/asset/errors", test_errors);
   g_test_add_func ("/asset/board-pages", test_board_pages);
   g_test_add_func ("/asset/export-pages", test_export_pages);
+  g_test_add_func ("/asset/pdf-title", test_pdf_title);
 
   return g_test_run ();
 }
