@@ -114,54 +114,30 @@ dup_asset_for_node (GtmProject   *project,
   return NULL;
 }
 
-/* The competitors' rows on the competitors page: its expander rows, in
- * the project's order (the rows inside them are a competitor's fields). */
-static GPtrArray *
-get_competitor_rows (GtkWidget *page)
-{
-  GPtrArray *rows = g_ptr_array_new ();
-  GtkWidget *widget = page;
-
-  while (widget != NULL)
-    {
-      if (ADW_IS_EXPANDER_ROW (widget))
-        g_ptr_array_add (rows, widget);
-
-      if (!ADW_IS_EXPANDER_ROW (widget) && gtk_widget_get_first_child (widget) != NULL)
-        {
-          widget = gtk_widget_get_first_child (widget);
-          continue;
-        }
-      while (widget != page && gtk_widget_get_next_sibling (widget) == NULL)
-        widget = gtk_widget_get_parent (widget);
-      widget = widget != page ? gtk_widget_get_next_sibling (widget) : NULL;
-    }
-
-  return rows;
-}
-
-/* The competitor whose row holds the keyboard focus, else the first one
- * whose row is open. */
+/* The competitor whose row on the competitors page @page holds the
+ * keyboard focus, else the first one whose row is open. */
 static GtmNode *
-find_open_competitor (GtkWidget  *page,
-                      GtmProject *project)
+find_open_competitor (GtmWorkbenchPage *page,
+                      GtmProject       *project)
 {
   GListModel *competitors = gtm_project_get_competitors (project);
-  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (page));
-  g_autoptr(GPtrArray) rows = get_competitor_rows (page);
-  int open = -1;
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (page)));
+  g_autoptr(GtmNode) open = NULL;
 
-  for (guint i = 0; i < rows->len; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (competitors); i++)
     {
-      GtkWidget *row = g_ptr_array_index (rows, i);
+      g_autoptr(GtmNode) competitor = g_list_model_get_item (competitors, i);
+      GtkWidget *row = gtm_workbench_page_find_row (page, competitor, NULL);
 
+      if (row == NULL)
+        continue;
       if (focus != NULL && gtk_widget_is_ancestor (focus, row))
-        return g_list_model_get_item (competitors, i);
-      if (open < 0 && adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)))
-        open = i;
+        return g_steal_pointer (&competitor);
+      if (open == NULL && adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)))
+        open = g_steal_pointer (&competitor);
     }
 
-  return open >= 0 ? g_list_model_get_item (competitors, open) : NULL;
+  return g_steal_pointer (&open);
 }
 
 char *
@@ -196,7 +172,7 @@ gtm_export_dup_shown_asset (GtmWindow *window)
         return g_strdup ("launch-timeline");
       if (g_str_equal (name, "competitors"))
         {
-          g_autoptr(GtmNode) competitor = find_open_competitor (page, project);
+          g_autoptr(GtmNode) competitor = find_open_competitor (GTM_WORKBENCH_PAGE (page), project);
 
           if (competitor != NULL)
             return dup_asset_for_node (project, GTM_ASSET_BATTLECARD, competitor);
@@ -455,26 +431,35 @@ clear_finding_rows (GtmExportDialog *self)
   g_ptr_array_set_size (self->finding_rows, 0);
 }
 
-/* Expands the row of @competitor on the competitors page @page and puts
- * the keyboard focus on it. */
+/* Shows the row of @field of @node on @page (the row of @node itself when
+ * the page has no row for the field), the expander rows around it open,
+ * with the keyboard focus on it. */
 static void
-open_competitor_row (GtkWidget  *page,
-                     GtmNode    *competitor,
-                     GtmProject *project)
+reveal_row (GtkWidget  *page,
+            GtmNode    *node,
+            const char *field)
 {
-  g_autoptr(GPtrArray) rows = get_competitor_rows (page);
-  guint index;
+  GtkWidget *row = NULL;
 
-  if (!g_list_store_find (G_LIST_STORE (gtm_project_get_competitors (project)), competitor, &index))
+  for (guint i = 0; row == NULL && i < 2; i++)
+    {
+      const char *wanted = i == 0 ? field : NULL;
+
+      if (i == 1 && field == NULL)
+        break;
+      if (GTM_IS_WORKBENCH_PAGE (page))
+        row = gtm_workbench_page_find_row (GTM_WORKBENCH_PAGE (page), node, wanted);
+      else if (GTM_IS_PERSONA_PAGE (page))
+        row = gtm_persona_page_find_row (GTM_PERSONA_PAGE (page), node, wanted);
+    }
+
+  if (row == NULL)
     return;
 
-  if (index < rows->len)
-    {
-      GtkWidget *row = g_ptr_array_index (rows, index);
-
-      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-      gtk_widget_grab_focus (row);
-    }
+  for (GtkWidget *widget = row; widget != NULL; widget = gtk_widget_get_parent (widget))
+    if (ADW_IS_EXPANDER_ROW (widget))
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (widget), TRUE);
+  gtk_widget_grab_focus (row);
 }
 
 static void
@@ -482,6 +467,7 @@ on_finding_activated (AdwActionRow    *row,
                       GtmExportDialog *self)
 {
   const char *node_id = g_object_get_data (G_OBJECT (row), "gtm-node-id");
+  const char *field = g_object_get_data (G_OBJECT (row), "gtm-field");
   g_autoptr(GtmWindow) window = g_object_ref (self->window);
   g_autoptr(GtmProject) project = g_object_ref (self->project);
   GtmNode *node = NULL;
@@ -504,8 +490,8 @@ on_finding_activated (AdwActionRow    *row,
     return;
 
   page = gtm_window_show_node (window, node);
-  if (GTM_IS_COMPETITOR (node) && page != NULL)
-    open_competitor_row (page, node, project);
+  if (page != NULL)
+    reveal_row (page, node, field);
 }
 
 static void
@@ -538,6 +524,7 @@ show_findings (GtmExportDialog *self,
           gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
           gtk_widget_set_tooltip_text (row, _("Show where it is"));
           g_object_set_data_full (G_OBJECT (row), "gtm-node-id", g_strdup (finding->node_id), g_free);
+          g_object_set_data_full (G_OBJECT (row), "gtm-field", g_strdup (finding->field), g_free);
           g_signal_connect (row, "activated", G_CALLBACK (on_finding_activated), self);
         }
 

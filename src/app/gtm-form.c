@@ -196,6 +196,41 @@ gtm_form_get_node (GtmForm *self)
   return self->node;
 }
 
+GtkWidget *
+gtm_form_find_row (GtmForm    *self,
+                   GtmNode    *node,
+                   const char *field)
+{
+  g_return_val_if_fail (GTM_IS_FORM (self), NULL);
+  g_return_val_if_fail (GTM_IS_NODE (node), NULL);
+
+  for (guint i = 0; i < self->bindings->len; i++)
+    {
+      Binding *binding = g_ptr_array_index (self->bindings, i);
+
+      if (binding->kind != BIND_NODES)
+        {
+          if (self->node == node && field != NULL &&
+              g_strcmp0 (g_param_spec_get_name (binding->pspec), field) == 0)
+            return binding->row;
+          continue;
+        }
+
+      for (guint j = 0; j < binding->rows->len; j++)
+        {
+          Child *child = g_ptr_array_index (binding->rows, j);
+          GtkWidget *row = child->node == node && field == NULL
+                           ? child->row
+                           : gtm_form_find_row (child->form, node, field);
+
+          if (row != NULL)
+            return row;
+        }
+    }
+
+  return NULL;
+}
+
 GtmHistory *
 gtm_form_get_history (GtmForm *self)
 {

@@ -116,6 +116,13 @@ AdwPreferencesGroup *gtm_form_add_nodes (GtmForm     *self,
 
 /* What a widget shows of @node beyond its fields (a row's subtitle, a
  * computed result), brought up to date. */
+/* The row that shows @field of @node (or, with @field NULL, the expander
+ * row of @node in a list), in this form or a list's form below it; NULL
+ * when the form shows no such row. For taking the user to a problem. */
+GtkWidget  *gtm_form_find_row       (GtmForm       *self,
+                                     GtmNode       *node,
+                                     const char    *field);
+
 typedef void (*GtmFormFollowFunc) (GtkWidget *widget,
                                    GtmNode   *node);
 

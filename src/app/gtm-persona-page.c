@@ -1058,6 +1058,16 @@ gtm_persona_page_get_persona (GtmPersonaPage *self)
   return self->persona;
 }
 
+GtkWidget *
+gtm_persona_page_find_row (GtmPersonaPage *self,
+                           GtmNode        *node,
+                           const char     *field)
+{
+  g_return_val_if_fail (GTM_IS_PERSONA_PAGE (self), NULL);
+
+  return gtm_form_find_row (self->form, node, field);
+}
+
 /* The project's history, or one of the page's own for a persona outside
  * a project. */
 static GtmHistory *

@@ -22,6 +22,10 @@ G_DECLARE_FINAL_TYPE (GtmPersonaPage, gtm_persona_page, GTM, PERSONA_PAGE, AdwBi
 
 GtkWidget  *gtm_persona_page_new         (void);
 GtmPersona *gtm_persona_page_get_persona (GtmPersonaPage *self);
+/* The row showing @field of the persona; see gtm_form_find_row(). */
+GtkWidget  *gtm_persona_page_find_row    (GtmPersonaPage *self,
+                                          GtmNode        *node,
+                                          const char     *field);
 /* Edits go through the history of the project @persona is in (a persona
  * outside a project gets a history of its own). */
 void        gtm_persona_page_set_persona (GtmPersonaPage *self,

@@ -191,6 +191,16 @@ gtm_workbench_page_get_project (GtmWorkbenchPage *self)
   return self->project;
 }
 
+GtkWidget *
+gtm_workbench_page_find_row (GtmWorkbenchPage *self,
+                             GtmNode          *node,
+                             const char       *field)
+{
+  g_return_val_if_fail (GTM_IS_WORKBENCH_PAGE (self), NULL);
+
+  return gtm_form_find_row (self->form, node, field);
+}
+
 GtmNode *
 gtm_workbench_page_get_node (GtmWorkbenchPage *self)
 {

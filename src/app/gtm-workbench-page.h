@@ -44,6 +44,10 @@ void              gtm_workbench_page_set_project  (GtmWorkbenchPage *self,
                                                    GtmProject       *project);
 GtmProject       *gtm_workbench_page_get_project  (GtmWorkbenchPage *self);
 GtmNode          *gtm_workbench_page_get_node     (GtmWorkbenchPage *self);
+/* See gtm_form_find_row(). */
+GtkWidget        *gtm_workbench_page_find_row     (GtmWorkbenchPage *self,
+                                                   GtmNode          *node,
+                                                   const char       *field);
 
 /* For GtmWorkbenchPageInfo.get_node: the project itself, for pages on its
  * lists (segments, competitors). */

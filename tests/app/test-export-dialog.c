@@ -537,6 +537,20 @@ find_finding_row (GtkWidget *group)
   return NULL;
 }
 
+/* The finding about @field. */
+static GtkWidget *
+find_finding_row_for (GtkWidget  *group,
+                      const char *field)
+{
+  g_autoptr(GPtrArray) rows = gtm_test_find_all (group, ADW_TYPE_ACTION_ROW);
+
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (g_object_get_data (g_ptr_array_index (rows, i), "gtm-field"), field) == 0)
+      return g_ptr_array_index (rows, i);
+
+  return NULL;
+}
+
 static void
 test_preflight (void)
 {
@@ -548,7 +562,8 @@ test_preflight (void)
   GtmNode *note = gtm_node_find (GTM_NODE (project), note_id);
   GtmSelection *selection = gtm_board_view_get_selection (gtm_window_get_board_view (window));
   GtmExportDialog *dialog;
-  GtkWidget *group, *row;
+  GtmWorkbenchPage *page;
+  GtkWidget *group, *row, *field_row;
 
   g_assert_nonnull (note);
   gtm_selection_clear (selection);
@@ -565,18 +580,22 @@ test_preflight (void)
   gtm_test_wait_until (gtm_selection_contains (selection, GTM_ITEM (note)));
   g_assert_cmpuint (gtm_selection_get_n_items (selection), ==, 1);
 
-  /* The one-pager of a project without messaging misses its positioning:
-   * the finding opens the workbench page where it is written. */
+  /* The one-pager of a project without messaging misses its call to
+   * action: the finding opens the workbench page where it is written,
+   * with the keyboard in its row. */
   dialog = open_dialog (window);
   g_assert_true (gtm_export_dialog_set_target (dialog, "one-pager"));
   group = child (dialog, "preflight_group");
-  gtm_test_wait_until ((row = find_finding_row (group)) != NULL &&
-                       g_strcmp0 (g_object_get_data (G_OBJECT (row), "gtm-node-id"), note_id) != 0);
+  gtm_test_wait_until ((row = find_finding_row_for (group, "call-to-action")) != NULL);
   g_signal_emit_by_name (row, "activated");
   gtm_test_wait_until (gtm_test_find_toplevel (GTM_TYPE_EXPORT_DIALOG) == NULL);
   g_assert_true (GTM_IS_WORKBENCH_PAGE (gtm_window_get_visible_page (window)));
-  g_assert_cmpstr (gtm_workbench_page_get_info (GTM_WORKBENCH_PAGE (gtm_window_get_visible_page (window)))->name,
-                   ==, "messaging");
+  page = GTM_WORKBENCH_PAGE (gtm_window_get_visible_page (window));
+  g_assert_cmpstr (gtm_workbench_page_get_info (page)->name, ==, "messaging");
+  field_row = gtm_workbench_page_find_row (page, gtm_project_get_messaging (project), "call-to-action");
+  g_assert_nonnull (field_row);
+  gtm_test_wait_until (gtk_root_get_focus (GTK_ROOT (window)) != NULL &&
+                       gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), field_row));
 
   gtm_test_close_all ();
 }
