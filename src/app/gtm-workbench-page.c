@@ -49,6 +49,7 @@ static const GtmWorkbenchPageInfo infos[] = {
   { "launch-plan", N_("Launch Plan"), "x-office-calendar-symbolic", gtm_launch_plan_get_type, gtm_project_get_launch_plan, gtm_launch_form_build },
   { "metrics", N_("Funnel & Metrics"), "x-office-presentation-symbolic", gtm_metrics_get_type, gtm_project_get_metrics, gtm_metrics_form_build },
   { "brand", N_("Brand Kit"), "applications-graphics-symbolic", gtm_brand_get_type, gtm_project_get_brand, gtm_brand_form_build },
+  { "packs", N_("Asset Packs"), "folder-documents-symbolic", gtm_project_get_type, gtm_workbench_page_project_node, gtm_packs_form_build },
 };
 
 GtmNode *

@@ -63,5 +63,6 @@ void gtm_pricing_form_build     (GtmWorkbenchPage *self, GtmForm *form, AdwPrefe
 void gtm_launch_form_build      (GtmWorkbenchPage *self, GtmForm *form, AdwPreferencesPage *page);
 void gtm_metrics_form_build     (GtmWorkbenchPage *self, GtmForm *form, AdwPreferencesPage *page);
 void gtm_brand_form_build       (GtmWorkbenchPage *self, GtmForm *form, AdwPreferencesPage *page);
+void gtm_packs_form_build       (GtmWorkbenchPage *self, GtmForm *form, AdwPreferencesPage *page);
 
 G_END_DECLS
