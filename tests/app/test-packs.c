@@ -118,6 +118,24 @@ test_customize (void)
   buttons = gtm_test_find_all (assets, GTK_TYPE_MENU_BUTTON);
   g_assert_cmpuint (buttons->len, ==, 1);
   add = g_ptr_array_index (buttons, 0);
+  {
+    g_auto(GStrv) names = gtm_asset_list_names (project);
+    g_autoptr(GMenuModel) every = NULL;
+    GMenuModel *menu;
+
+    /* Its menu lists every asset of the project, then the three
+       wildcards in a section of their own. */
+    gtk_menu_button_popup (GTK_MENU_BUTTON (add));
+    gtm_test_settle ();
+    menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (add));
+    g_assert_nonnull (menu);
+    g_assert_cmpint (g_menu_model_get_n_items (menu), ==, g_strv_length (names) + 1);
+    every = g_menu_model_get_item_link (menu, g_strv_length (names), G_MENU_LINK_SECTION);
+    g_assert_cmpint (g_menu_model_get_n_items (every), ==, 3);
+    gtm_test_screenshot ("packs-add-menu");
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (add));
+    gtm_test_settle ();
+  }
   g_assert_true (gtk_widget_activate_action (add, "pack.add-asset", "s", "launch-timeline"));
   gtm_test_settle ();
   after = assets_of (pack);
