@@ -289,6 +289,24 @@ gtm_test_find_all (GtkWidget *root,
 }
 
 GtkWidget *
+gtm_test_find_tooltip (GtkWidget  *root,
+                       const char *tooltip)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
+    return root;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = gtm_test_find_tooltip (c, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+GtkWidget *
 gtm_test_find_button (GtkWidget  *root,
                       const char *label)
 {

@@ -68,6 +68,9 @@ guint           gtm_test_count_windows      (void);
 /* The widgets of @type, in that order; free with g_ptr_array_unref(). */
 GPtrArray      *gtm_test_find_all           (GtkWidget       *root,
                                              GType            type);
+/* The first widget whose tooltip is @tooltip, or NULL. */
+GtkWidget      *gtm_test_find_tooltip       (GtkWidget       *root,
+                                             const char      *tooltip);
 /* The first button labelled @label (as written, with its mnemonic
  * underscore), or NULL. */
 GtkWidget      *gtm_test_find_button        (GtkWidget       *root,

@@ -88,24 +88,6 @@ button_family (GtkWidget *button)
   return gtk_label_get_label (GTK_LABEL (label));
 }
 
-static GtkWidget *
-find_tooltip (GtkWidget  *widget,
-              const char *tooltip)
-{
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
-    return widget;
-
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_tooltip (c, tooltip);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static gboolean
 drop_file (GtkWidget *widget,
            GFile     *file)
@@ -188,7 +170,7 @@ test_page (void)
   g_assert_cmpstr (shown, ==, "#e66100");
 
   row = gtm_test_find_row (b.page, ADW_TYPE_ACTION_ROW, "Body Font");
-  g_assert_cmpstr (button_family (find_tooltip (row, "Choose a Body Font")), ==, "Cantarell");
+  g_assert_cmpstr (button_family (gtm_test_find_tooltip (row, "Choose a Body Font")), ==, "Cantarell");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
                    "Body text of generated layouts");
 
@@ -245,7 +227,7 @@ test_font (void)
 
   base = gtm_history_get_n_undo (b.history);
   row = gtm_test_find_row (b.page, ADW_TYPE_ACTION_ROW, "Heading Font");
-  button = find_tooltip (row, "Choose a Heading Font");
+  button = gtm_test_find_tooltip (row, "Choose a Heading Font");
   g_assert_nonnull (button);
 
   g_signal_emit_by_name (button, "clicked");
@@ -487,7 +469,7 @@ test_palette (void)
   gtm_selection_set (selection, &note, 1);
   gtm_test_settle ();
 
-  g_signal_emit_by_name (find_tooltip (GTK_WIDGET (panel), "Choose Fill Color"), "clicked");
+  g_signal_emit_by_name (gtm_test_find_tooltip (GTK_WIDGET (panel), "Choose Fill Color"), "clicked");
   gtm_test_wait_until ((dialog = gtm_test_find_toplevel (GTK_TYPE_COLOR_CHOOSER_DIALOG)) != NULL);
   assert_swatches (GTK_WIDGET (dialog), "#1c71d8", "#241f31", "#c01c28");
 

@@ -17,24 +17,6 @@
 
 #define SALES_KIT "Sales & CS kit"
 
-static GtkWidget *
-find_tooltip (GtkWidget  *widget,
-              const char *tooltip)
-{
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
-    return widget;
-
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_tooltip (c, tooltip);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* The row of the pack's assets titled @title, and its button @tooltip. */
 static void
 click_asset_button (GtkWidget  *assets,
@@ -42,7 +24,7 @@ click_asset_button (GtkWidget  *assets,
                     const char *tooltip)
 {
   GtkWidget *row = gtm_test_find_row (assets, ADW_TYPE_ACTION_ROW, title);
-  GtkWidget *button = find_tooltip (row, tooltip);
+  GtkWidget *button = gtm_test_find_tooltip (row, tooltip);
 
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_get_sensitive (button));

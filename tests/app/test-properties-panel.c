@@ -147,30 +147,12 @@ shown_child (Fixture    *f,
   return gtk_widget_get_mapped (GTK_WIDGET (child (f, name)));
 }
 
-static GtkWidget *
-find_tooltip (GtkWidget  *widget,
-              const char *tooltip)
-{
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
-    return widget;
-
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_tooltip (c, tooltip);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* The control with @tooltip, which the user can see. */
 static GtkWidget *
 control (Fixture    *f,
          const char *tooltip)
 {
-  GtkWidget *widget = find_tooltip (GTK_WIDGET (f->panel), tooltip);
+  GtkWidget *widget = gtm_test_find_tooltip (GTK_WIDGET (f->panel), tooltip);
 
   if (widget == NULL)
     g_error ("No control “%s”", tooltip);
@@ -182,7 +164,7 @@ static gboolean
 control_shown (Fixture    *f,
                const char *tooltip)
 {
-  GtkWidget *widget = find_tooltip (GTK_WIDGET (f->panel), tooltip);
+  GtkWidget *widget = gtm_test_find_tooltip (GTK_WIDGET (f->panel), tooltip);
 
   return widget != NULL && gtk_widget_get_mapped (widget);
 }
@@ -191,7 +173,7 @@ static gboolean
 row_shown (Fixture    *f,
            const char *tooltip)
 {
-  GtkWidget *widget = find_tooltip (GTK_WIDGET (f->panel), tooltip);
+  GtkWidget *widget = gtm_test_find_tooltip (GTK_WIDGET (f->panel), tooltip);
 
   widget = widget ? gtk_widget_get_ancestor (widget, ADW_TYPE_ACTION_ROW) : NULL;
 
