@@ -509,21 +509,6 @@ on_page_project_notify (GtmWorkbenchPage *page,
 
 /* The page */
 
-static GtkWidget *
-add_group (AdwPreferencesPage *page,
-           const char         *title,
-           const char         *description)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  if (description != NULL)
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
-  adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (group));
-
-  return group;
-}
-
 void
 gtm_brand_form_build (GtmWorkbenchPage   *self,
                       GtmForm            *form,
@@ -544,11 +529,11 @@ gtm_brand_form_build (GtmWorkbenchPage   *self,
                           (GDestroyNotify) brand_page_free);
   g_signal_connect (self, "notify::project", G_CALLBACK (on_page_project_notify), data);
 
-  group = add_group (page, _("Brand Kit"),
+  group = gtm_workbench_page_add_group (page, _("Brand Kit"),
                      _("The brand kit is applied to every generated layout — one-pager, persona sheets, battlecards, the messaging document — and its colors come first when you pick a color on a board."));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), logo_row_new (data));
 
-  group = add_group (page, _("Colors"), NULL);
+  group = gtm_workbench_page_add_group (page, _("Colors"), NULL);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (gtm_form_add_color (form, group, "primary-color", _("Primary"))),
                                _("Title bars, headings and key shapes"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (gtm_form_add_color (form, group, "secondary-color", _("Secondary"))),
@@ -556,7 +541,7 @@ gtm_brand_form_build (GtmWorkbenchPage   *self,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (gtm_form_add_color (form, group, "accent-color", _("Accent"))),
                                _("Calls to action and highlights, used sparingly"));
 
-  group = add_group (page, _("Fonts"), NULL);
+  group = gtm_workbench_page_add_group (page, _("Fonts"), NULL);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), font_row_new (&data->fonts[0], _("Heading Font")));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), font_row_new (&data->fonts[1], _("Body Font")));
 

@@ -18,21 +18,6 @@ business_goal_to_label (int goal)
   return gtm_business_goal_to_label ((GtmBusinessGoal) goal);
 }
 
-static GtkWidget *
-add_group (AdwPreferencesPage *page,
-           const char         *title,
-           const char         *description)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  if (description != NULL)
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
-  adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (group));
-
-  return group;
-}
-
 void
 gtm_brief_form_build (GtmWorkbenchPage   *self,
                       GtmForm            *form,
@@ -41,7 +26,7 @@ gtm_brief_form_build (GtmWorkbenchPage   *self,
   AdwPreferencesGroup *scenarios;
   GtkWidget *group;
 
-  group = add_group (page, _("Vision"),
+  group = gtm_workbench_page_add_group (page, _("Vision"),
                      _("What the product is and where it is going, in a sentence or two."));
   gtm_form_add_text (form, group, "vision", _("Vision"));
   gtm_form_add_entry (form, group, "audience", _("Who uses it"));
@@ -53,7 +38,7 @@ gtm_brief_form_build (GtmWorkbenchPage   *self,
                                                         _("How Success Is Measured"),
                                                         _("Add Measure")));
 
-  group = add_group (page, _("Business Goal"),
+  group = gtm_workbench_page_add_group (page, _("Business Goal"),
                      _("What the product does for the business, tied to the company’s goal."));
   gtm_form_add_choice (form, group, "business-goal", _("Goal"), business_goal_to_label);
   gtm_form_add_entry (form, group, "company-goal", _("Company goal it serves"));
@@ -63,6 +48,6 @@ gtm_brief_form_build (GtmWorkbenchPage   *self,
                                          _("One per type of customer: a chain and a franchise may use the same product differently."));
   adw_preferences_page_add (page, scenarios);
 
-  group = add_group (page, _("Onboarding"), NULL);
+  group = gtm_workbench_page_add_group (page, _("Onboarding"), NULL);
   gtm_form_add_text (form, group, "onboarding-friction", _("What makes first use hard"));
 }

@@ -173,11 +173,8 @@ gtm_launch_form_build (GtmWorkbenchPage   *self,
   AdwPreferencesGroup *activities;
   GtkWidget *group, *sort;
 
-  group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Launch"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("The day the product is available to customers; the activities below lead up to it and follow it."));
-  adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (group));
+  group = gtm_workbench_page_add_group (page, _("Launch"),
+                                        _("The day the product is available to customers; the activities below lead up to it and follow it."));
   /* Translators: keep YYYY-MM-DD as it is, it is the format to type */
   gtm_form_add_entry (form, group, "launch-date", _("Launch date (YYYY-MM-DD)"));
 

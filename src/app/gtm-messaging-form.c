@@ -385,22 +385,6 @@ new_key_message (gpointer user_data)
 /* The page */
 
 static GtkWidget *
-add_group (AdwPreferencesPage *page,
-           const char         *title,
-           const char         *description)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-
-  if (title != NULL)
-    adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  if (description != NULL)
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
-  adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (group));
-
-  return group;
-}
-
-static GtkWidget *
 preview_new (MessagingPage *data)
 {
   GtkWidget *box, *card, *label, *footer, *button;
@@ -463,11 +447,11 @@ gtm_messaging_form_build (GtmWorkbenchPage   *self,
   /* The preview sits above the parts it is built from; a group puts
    * widgets other than rows below its rows, so the parts have a group of
    * their own. */
-  group = add_group (page, _("Positioning Statement"),
+  group = gtm_workbench_page_add_group (page, _("Positioning Statement"),
                      _("Who the product is for, what it is and why it wins, in one statement. It updates as you type."));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), preview_new (data));
 
-  group = add_group (page, NULL, NULL);
+  group = gtm_workbench_page_add_group (page, NULL, NULL);
   gtm_form_add_entry (data->project_form, group, "product-name", _("Product name"));
   /* Translators: the part of the positioning statement after “For”:
    * the target audience. The dots stand for what the user types. */
@@ -483,23 +467,23 @@ gtm_messaging_form_build (GtmWorkbenchPage   *self,
   /* Translators: the part after “it”: what sets the product apart */
   gtm_form_add_entry (form, group, "differentiator", _("it … (what sets it apart)"));
 
-  group = add_group (page, _("Story"),
+  group = gtm_workbench_page_add_group (page, _("Story"),
                      _("Why the product exists, how it works and what it does, in that order."));
   gtm_form_add_text (form, group, "why", _("Why"));
   gtm_form_add_text (form, group, "how", _("How"));
   gtm_form_add_text (form, group, "what", _("What"));
 
-  group = add_group (page, _("Elevator Pitch"),
+  group = gtm_workbench_page_add_group (page, _("Elevator Pitch"),
                      _("What you would say to a buyer in a lift: a minute at most."));
   gtm_form_add_text (form, group, "elevator-pitch", _("Pitch"));
   data->pitch_time = reading_time_new ();
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), data->pitch_time);
 
-  group = add_group (page, _("Voice"), NULL);
+  group = gtm_workbench_page_add_group (page, _("Voice"), NULL);
   gtm_form_add_entry (form, group, "brand-voice", _("Brand voice"));
   gtm_form_add_text (form, group, "boilerplate", _("Boilerplate (the “About us” paragraph)"));
 
-  group = add_group (page, _("Call to Action"),
+  group = gtm_workbench_page_add_group (page, _("Call to Action"),
                      _("What the reader should do next. The one-pager ends with it."));
   gtm_form_add_entry (form, group, "call-to-action", _("Call to action"));
 

@@ -556,11 +556,8 @@ gtm_packs_form_build (GtmWorkbenchPage   *self,
                                            "PNG of each. A pack called as a built-in one replaces it."));
   adw_preferences_page_add (page, packs);
 
-  data->builtin = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (data->builtin, _("Built-in Packs"));
-  adw_preferences_group_set_description (data->builtin,
-                                         _("Always there to export. Customize one to change what it holds."));
-  adw_preferences_page_add (page, data->builtin);
+  data->builtin = ADW_PREFERENCES_GROUP (gtm_workbench_page_add_group (page, _("Built-in Packs"),
+                                                                       _("Always there to export. Customize one to change what it holds.")));
 
   g_signal_connect (self, "notify::project", G_CALLBACK (on_page_project), data);
 }

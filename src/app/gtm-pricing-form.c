@@ -160,11 +160,8 @@ gtm_pricing_form_build (GtmWorkbenchPage   *self,
   AdwPreferencesGroup *tiers;
   GtkWidget *group, *row, *description;
 
-  group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Strategy"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("How the price is set, and what it says about the product."));
-  adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (group));
+  group = gtm_workbench_page_add_group (page, _("Strategy"),
+                                        _("How the price is set, and what it says about the product."));
 
   /* What the chosen strategy means, under the choice: a group puts
    * widgets other than rows below its rows. */
@@ -183,8 +180,7 @@ gtm_pricing_form_build (GtmWorkbenchPage   *self,
   g_signal_connect_object (row, "notify::selected", G_CALLBACK (on_strategy_selected), description, 0);
   on_strategy_selected (ADW_COMBO_ROW (row), NULL, GTK_LABEL (description));
 
-  group = adw_preferences_group_new ();
-  adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (group));
+  group = gtm_workbench_page_add_group (page, NULL, NULL);
   /* Translators: a currency code such as USD or CNY */
   gtm_form_add_entry (form, group, "currency", _("Currency (e.g. USD, CNY)"));
   gtm_form_add_text (form, group, "notes", _("Notes"));

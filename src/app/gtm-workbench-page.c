@@ -209,3 +209,24 @@ gtm_workbench_page_get_node (GtmWorkbenchPage *self)
 
   return gtm_form_get_node (self->form);
 }
+
+/**
+ * gtm_workbench_page_add_group:
+ *
+ * Returns: (transfer none): the new #AdwPreferencesGroup, on @page
+ */
+GtkWidget *
+gtm_workbench_page_add_group (AdwPreferencesPage *page,
+                              const char         *title,
+                              const char         *description)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  if (title != NULL)
+    adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  if (description != NULL)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (group));
+
+  return group;
+}

@@ -54,6 +54,12 @@ GtkWidget        *gtm_workbench_page_find_row     (GtmWorkbenchPage *self,
 GtmNode          *gtm_workbench_page_project_node (GtmProject      *project);
 
 /* The build functions, one per page, each in its own file. */
+/* Adds a group titled @title (or untitled) with @description (or none)
+ * to @page: the usual way a build function starts a section. */
+GtkWidget *gtm_workbench_page_add_group (AdwPreferencesPage *page,
+                                         const char         *title,
+                                         const char         *description);
+
 void gtm_brief_form_build       (GtmWorkbenchPage *self, GtmForm *form, AdwPreferencesPage *page);
 void gtm_segments_form_build    (GtmWorkbenchPage *self, GtmForm *form, AdwPreferencesPage *page);
 void gtm_competitors_form_build (GtmWorkbenchPage *self, GtmForm *form, AdwPreferencesPage *page);

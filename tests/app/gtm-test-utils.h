@@ -68,6 +68,10 @@ guint           gtm_test_count_windows      (void);
 /* The widgets of @type, in that order; free with g_ptr_array_unref(). */
 GPtrArray      *gtm_test_find_all           (GtkWidget       *root,
                                              GType            type);
+/* Drops @file on @widget's drop target, as a file manager would; returns
+ * whether the target took it. */
+gboolean        gtm_test_drop_file          (GtkWidget       *widget,
+                                             GFile           *file);
 /* The first widget whose tooltip is @tooltip, or NULL. */
 GtkWidget      *gtm_test_find_tooltip       (GtkWidget       *root,
                                              const char      *tooltip);

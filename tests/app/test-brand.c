@@ -88,32 +88,6 @@ button_family (GtkWidget *button)
   return gtk_label_get_label (GTK_LABEL (label));
 }
 
-static gboolean
-drop_file (GtkWidget *widget,
-           GFile     *file)
-{
-  GListModel *controllers = gtk_widget_observe_controllers (widget);
-  GtkDropTarget *target = NULL;
-  g_auto(GValue) value = G_VALUE_INIT;
-  gboolean accepted = FALSE;
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers) && target == NULL; i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_DROP_TARGET (controller))
-        target = GTK_DROP_TARGET (controller);
-    }
-  g_object_unref (controllers);
-  g_assert_nonnull (target);
-
-  g_value_init (&value, G_TYPE_FILE);
-  g_value_set_object (&value, file);
-  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
-
-  return accepted;
-}
-
 /* Selects @family in the font chooser's list, as a click on it does. */
 static void
 pick_family (GtkWindow  *dialog,
@@ -321,7 +295,7 @@ test_logo (void)
   gtm_test_screenshot ("brand-page-logo");
 
   /* Dropped on the row, another one replaces it. */
-  g_assert_true (drop_file (row, wide));
+  g_assert_true (gtm_test_drop_file (row, wide));
   gtm_test_wait_until (gtm_image_check_data (gtm_brand_get_logo (b.brand), "image/png", &width, NULL, NULL) &&
                        width == 640);
   g_assert_cmpuint (gtm_history_get_n_undo (b.history), ==, base + 2);
@@ -349,7 +323,7 @@ test_logo (void)
   g_file_set_contents (broken_path, "\x89PNG\r\n\x1a\n but then nothing of the kind", -1, &error);
   g_assert_no_error (error);
   base = gtm_history_get_n_undo (b.history);
-  g_assert_true (drop_file (row, broken));
+  g_assert_true (gtm_test_drop_file (row, broken));
   gtm_test_wait_until ((toast = gtm_window_get_error_toast (b.window)) != NULL);
   g_assert_nonnull (strstr (adw_toast_get_title (toast), "logo"));
   g_assert_cmpuint (gtm_history_get_n_undo (b.history), ==, base);
@@ -375,7 +349,7 @@ test_logo_close (void)
 
   g_file_set_contents (path, "\x89PNG\r\n\x1a\n but then nothing of the kind", -1, &error);
   g_assert_no_error (error);
-  g_assert_true (drop_file (gtm_test_find_row (b.page, ADW_TYPE_ACTION_ROW, "Logo"), broken));
+  g_assert_true (gtm_test_drop_file (gtm_test_find_row (b.page, ADW_TYPE_ACTION_ROW, "Logo"), broken));
   /* Gone before the main loop hears back from the import. */
   gtk_window_destroy (GTK_WINDOW (b.window));
 

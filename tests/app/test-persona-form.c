@@ -385,26 +385,8 @@ drop_file (Form  *f,
 {
   GtkWidget *avatar = gtk_widget_get_first_child (GTK_WIDGET (f->page));
   g_autoptr(GPtrArray) avatars = gtm_test_find_all (avatar, ADW_TYPE_AVATAR);
-  GListModel *controllers = gtk_widget_observe_controllers (avatars->pdata[0]);
-  GtkDropTarget *target = NULL;
-  g_auto(GValue) value = G_VALUE_INIT;
-  gboolean accepted = FALSE;
 
-  for (guint i = 0; i < g_list_model_get_n_items (controllers) && target == NULL; i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_DROP_TARGET (controller))
-        target = GTK_DROP_TARGET (controller);
-    }
-  g_object_unref (controllers);
-  g_assert_nonnull (target);
-
-  g_value_init (&value, G_TYPE_FILE);
-  g_value_set_object (&value, file);
-  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
-
-  return accepted;
+  return gtm_test_drop_file (avatars->pdata[0], file);
 }
 
 /* A dropped image becomes the picture, square and small, as one step;
